@@ -1,0 +1,23 @@
+# Thin wrappers over npm scripts: the npm scripts in package.json are the source of truth.
+.PHONY: all build test demo typecheck clean
+
+all: build
+
+node_modules: package-lock.json
+	npm ci
+	@touch node_modules
+
+build: node_modules
+	npm run build
+
+typecheck: node_modules
+	npm run typecheck
+
+test: node_modules
+	npm test
+
+demo: build
+	npm run demo
+
+clean:
+	rm -rf build dist .tap
