@@ -1,0 +1,112 @@
+// The one definition of reloadkit.yaml: TypeScript types, validation and JSON Schema all come from here.
+import { z } from 'zod';
+import {
+  absolutePath,
+  accountName,
+  argument,
+  commandVector,
+  matching,
+  oneLineText,
+  positiveInteger,
+  relativeDirectory,
+  serviceName,
+  unitName,
+} from './fields.js';
+import { checkServiceRelations } from './cross-checks.js';
+
+const changelogEntrySchema = z.strictObject(
+  {
+  version: matching(/^[0-9][A-Za-z0-9.+~]*$/, 'a version such as "1.0.0"').describe('Upstream version.'),
+  date: matching(/^\d{4}-\d{2}-\d{2}$/, 'a date as "YYYY-MM-DD" (quote it in YAML)').describe('Release date.'),
+    changes: z.array(oneLineText, { error: 'expected a list of changes' }).min(1, { error: 'expected at least one change' }),
+  },
+  { error: 'expected a mapping with version, date and changes' },
+);
+
+const packageSchema = z
+  .strictObject({
+    name: matching(
+      /^[a-z0-9][a-z0-9+.-]+$/,
+      'a package name: lower-case letters, digits, "+", "-" and ".", at least 2 characters',
+    ).describe('Package name (deb and rpm).'),
+    version: matching(
+      /^[0-9][A-Za-z0-9.+~]*$/,
+      'an upstream version starting with a digit, e.g. "1.0.0" (quote it in YAML; no "-")',
+    ).describe('Upstream version, without the package revision.'),
+    revision: positiveInteger.default(1).describe('Package revision: Debian revision and RPM Release.'),
+    maintainer: matching(/^[^<>\n]+ <[^<>@\s]+@[^<>\s]+>$/, 'a maintainer as "Name <email@example.org>"'),
+    description: oneLineText.describe('One-line package summary.'),
+    homepage: matching(/^https?:\/\/\S+$/, 'an http(s) URL').optional(),
+    changelog: z.array(changelogEntrySchema, { error: 'expected a list of changelog entries' }).default([]),
+  }, { error: 'expected a mapping with name, version, maintainer and description' })
+  .describe('The package the services ship in.');
+
+const reloadSchema = z
+  .strictObject({
+    command: commandVector.describe(
+      'Synchronous reload client: asks the running service to reload and exits with the outcome.',
+    ),
+    check_command: commandVector.describe('Validates the configuration files without a running service.'),
+    signal: z
+      .enum(['SIGHUP', 'SIGUSR1', 'SIGUSR2'], { error: 'expected one of SIGHUP, SIGUSR1, SIGUSR2' })
+      .default('SIGHUP')
+      .describe('Signal the service treats as "reload" (systemd >= 253 sends it after check_command passed).'),
+    timeout: positiveInteger.describe('Seconds the init system waits for a reload to finish.'),
+  }, { error: 'expected a mapping with command, check_command and timeout' })
+  .describe('How the init system reloads the service: always through the synchronous client or check + signal.');
+
+const serviceSchema = z.strictObject({
+  name: serviceName,
+  description: oneLineText,
+  exec: absolutePath.describe('Program to run in the foreground.'),
+  args: z.array(argument, { error: 'expected a list of arguments' }).default([]),
+  user: accountName.optional().describe('Account the service runs as; root when omitted.'),
+  group: accountName.optional().describe("Group the service runs as; the user's primary group when omitted."),
+  config_files: z.array(absolutePath, { error: 'expected a list of absolute paths' }).default([]),
+  environment_file: absolutePath.optional().describe('Optional KEY=value file read before start (may be missing).'),
+  working_directory: absolutePath.optional(),
+  runtime_directory: relativeDirectory.optional().describe('Directory under /run, created at start, owned by user.'),
+  state_directory: relativeDirectory.optional().describe('Directory under /var/lib, owned by user.'),
+  logs_directory: relativeDirectory.optional().describe('Directory under /var/log, owned by user.'),
+  after: z.array(unitName, { error: 'expected a list of systemd unit names' }).default([]),
+  wants: z.array(unitName, { error: 'expected a list of systemd unit names' }).default([]),
+  requires: z.array(unitName, { error: 'expected a list of systemd unit names' }).default([]),
+  reload: reloadSchema,
+  drain_timeout: positiveInteger.describe('Seconds the service may take to drain in-flight work (its budget).'),
+  stop_timeout: positiveInteger.describe('Seconds the init system waits for a stop; at least drain_timeout.'),
+  restart: z
+    .enum(['no', 'on-success', 'on-failure', 'on-abnormal', 'on-abort', 'always'], {
+      error: 'expected one of no, on-success, on-failure, on-abnormal, on-abort, always',
+    })
+    .default('on-failure'),
+  notify_access: z
+    .enum(['main', 'exec', 'all'], { error: 'expected one of main, exec, all' })
+    .default('all')
+    .describe('Who may send sd_notify messages: "all" when the runtime falls back to systemd-notify.'),
+  on_upgrade: z
+    .enum(['restart', 'reload', 'none'], { error: 'expected one of restart, reload, none' })
+    .default('restart')
+    .describe('What a package upgrade does to the running service.'),
+  on_conffile_change: z
+    .enum(['reload', 'none'], { error: 'expected one of reload, none' })
+    .default('reload')
+    .describe('What a change of only the configuration files does.'),
+}, { error: 'expected a mapping describing one service' });
+
+/** The whole manifest: a package and the services it ships. */
+export const manifestSchema = z
+  .strictObject({
+    package: packageSchema,
+    services: z
+      .array(serviceSchema, { error: 'expected a list of services' })
+      .min(1, { error: 'expected at least one service' }),
+  }, { error: 'expected a mapping with package and services' })
+  .superRefine(checkServiceRelations)
+  .describe('reloadkit.yaml: a package and its reloadable services.');
+
+/** A validated manifest with every default filled in. */
+export type Manifest = z.output<typeof manifestSchema>;
+/** One service of a validated manifest. */
+export type ServiceManifest = Manifest['services'][number];
+/** A manifest as written in YAML, before defaults. */
+export type ManifestInput = z.input<typeof manifestSchema>;
