@@ -1,0 +1,128 @@
+// The control socket server: a unix stream socket (mode 0660) through which `<svc> reload` asks the
+// running service to reload and waits for the outcome, and `<svc> status` reads its state.
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import { chmod, lstat, mkdir, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { ReloadEndEvent } from '../events.js';
+import { createLineSplitter, encodeLine, parseRequest, type ControlMessage, type ControlRequest } from './protocol.js';
+
+/** What the server needs from the runtime (kept small so the server does not depend on the core). */
+export interface ControlHandler {
+  reload(options: { waitDrained: boolean; onProgress: (message: string) => void }): Promise<ReloadEndEvent>;
+  status(): Record<string, unknown>;
+}
+
+/** A listening control server. */
+export interface ControlServer {
+  path: string;
+  /** Stops accepting, ends open connections and removes the socket file. */
+  close(): Promise<void>;
+}
+
+/** Permission bits of the socket: owner and group may reload. */
+export const CONTROL_SOCKET_MODE = 0o660;
+
+/** Starts listening at `path`; replaces a stale socket file, refuses when another instance answers on it. */
+export async function startControlServer(path: string, handler: ControlHandler): Promise<ControlServer> {
+  await prepareSocketPath(path);
+  const connections = new Set<Socket>();
+  const server = createServer((socket) => {
+    connections.add(socket);
+    socket.on('close', () => connections.delete(socket));
+    serveConnection(socket, handler);
+  });
+  await listen(server, path);
+  try {
+    await chmod(path, CONTROL_SOCKET_MODE);
+  } catch (cause) {
+    server.close();
+    throw new Error(`cannot set mode 0660 on control socket ${path}: ${(cause as Error).message}`, { cause });
+  }
+  return {
+    path,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const socket of connections) socket.end();
+      await closed;
+      await unlink(path).catch(() => undefined);
+    },
+  };
+}
+
+/** Makes sure `path` can be bound: creates its directory, removes a stale socket, refuses a live one. */
+async function prepareSocketPath(path: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true }).catch((cause: Error) => {
+    throw new Error(`cannot create the directory of control socket ${path}: ${cause.message}`, { cause });
+  });
+  const stats = await lstat(path).catch(() => undefined);
+  if (stats === undefined) return;
+  if (!stats.isSocket()) {
+    throw new Error(`control socket ${path} exists and is not a socket; refusing to replace it (remove it or set control_socket elsewhere)`);
+  }
+  if (await acceptsConnections(path)) {
+    throw new Error(`another instance is running: control socket ${path} accepts connections (stop it first, or set a different control_socket)`);
+  }
+  await unlink(path).catch((cause: Error) => {
+    throw new Error(`cannot remove stale control socket ${path}: ${cause.message}`, { cause });
+  });
+}
+
+/** True when something listens on the socket at `path`. */
+function acceptsConnections(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = connect(path);
+    probe.setTimeout(2000, () => { probe.destroy(); resolve(true); });
+    probe.on('connect', () => { probe.destroy(); resolve(true); });
+    probe.on('error', () => resolve(false));
+  });
+}
+
+/** Binds the server, turning a bind failure into an error that names the socket. */
+function listen(server: Server, path: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (cause) => reject(new Error(`cannot listen on control socket ${path}: ${cause.message}`, { cause })));
+    server.listen(path, () => resolve());
+  });
+}
+
+/** Reads one request line from a connection, runs it and writes progress lines and the result. */
+function serveConnection(socket: Socket, handler: ControlHandler): void {
+  let handled = false;
+  const send = (message: ControlMessage): void => {
+    if (!socket.destroyed && socket.writable) socket.write(encodeLine(message));
+  };
+  const finish = (message: ControlMessage): void => {
+    send(message);
+    socket.end();
+  };
+  socket.setEncoding('utf8');
+  socket.on('error', () => undefined); // a client that goes away must not affect the service
+  const split = createLineSplitter((line) => {
+    if (handled) return;
+    handled = true;
+    let request: ControlRequest;
+    try {
+      request = parseRequest(line);
+    } catch (error) {
+      finish({ type: 'result', ok: false, error: { message: (error as Error).message } });
+      return;
+    }
+    runRequest(request, handler, (message) => send({ type: 'progress', message })).then(finish, (error: Error) =>
+      finish({ type: 'result', ok: false, error: { message: `${request.command} failed: ${error.message}` } }),
+    );
+  });
+  socket.on('data', (chunk: string) => {
+    try {
+      split(chunk);
+    } catch (error) {
+      finish({ type: 'result', ok: false, error: { message: (error as Error).message } });
+    }
+  });
+}
+
+/** Runs one parsed request against the handler. */
+async function runRequest(request: ControlRequest, handler: ControlHandler, progress: (message: string) => void): Promise<ControlMessage> {
+  if (request.command === 'status') return { type: 'result', ok: true, status: handler.status() };
+  const event = await handler.reload({ waitDrained: request.waitDrained, onProgress: progress });
+  return { type: 'result', ok: event.outcome === 'succeeded', event };
+}
