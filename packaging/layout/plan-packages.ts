@@ -1,0 +1,129 @@
+// Turns manifest + layout + generator output + compiled code into one PackageSpec per binary package.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Manifest, ServiceManifest } from '../../generators/manifest/index.js';
+import type { GeneratedFile } from '../../generators/target.js';
+import type { Dependency, FileEntry, PackageEntry, PackageSpec } from '../package-spec.js';
+import { PackagingError } from '../errors.js';
+import { gzipReproducibly } from '../deb/stage.js';
+import { collectCode } from './code-files.js';
+import { emptyGeneratedFiles, type GeneratedInputs } from './generated-inputs.js';
+import { renderManPage } from './man-page.js';
+import type { PackageLayout } from './package-layout.js';
+
+/** Where the inputs of a plan are found. */
+export interface PlanInputs {
+  manifest: Manifest;
+  layout: PackageLayout;
+  generated: GeneratedInputs;
+  /** Project root: `CopiedFile.from` and lintian override files are relative to it. */
+  projectRoot: string;
+  /** Output of `tsc` (the `build/` directory). */
+  buildDir: string;
+  /** Lintian overrides text per package name. */
+  lintianOverrides: Map<string, string>;
+}
+
+/** Installed paths differ per format: RPM distributions keep units in /usr/lib and have no LSB init scripts. */
+function adaptInstalledFile(format: 'deb' | 'rpm', file: GeneratedFile): FileEntry | undefined {
+  let path = `/${file.path.replace(/^\/+/, '')}`;
+  if (format === 'rpm') {
+    if (path.startsWith('/etc/init.d/')) return undefined;
+    if (path.startsWith('/lib/')) path = `/usr${path}`;
+  }
+  return { kind: 'file', path, mode: file.mode, content: file.content };
+}
+
+async function codeEntries(inputs: PlanInputs, dirs: string[]): Promise<PackageEntry[]> {
+  const entries: PackageEntry[] = [];
+  for (const dir of dirs) {
+    for (const code of await collectCode(inputs.buildDir, dir)) {
+      entries.push({ kind: 'file', path: `${inputs.layout.codeRoot}/${code.path}`, mode: 0o644, content: code.content });
+    }
+  }
+  return entries;
+}
+
+function basePackage(inputs: PlanInputs, name: string, summary: string, description: string): Omit<PackageSpec, 'entries' | 'depends'> {
+  const { manifest, layout } = inputs;
+  const generated = inputs.generated.get(name) ?? emptyGeneratedFiles();
+  return {
+    name,
+    source: layout.source,
+    version: manifest.package.version,
+    release: String(manifest.package.revision),
+    maintainer: manifest.package.maintainer,
+    summary,
+    description,
+    homepage: manifest.package.homepage,
+    license: layout.license,
+    copyright: layout.copyright,
+    section: layout.section,
+    changelog: manifest.package.changelog.map((entry) => ({ ...entry, author: manifest.package.maintainer })),
+    debScripts: generated.debScripts,
+    rpmScripts: generated.rpmScripts,
+    lintianOverrides: inputs.lintianOverrides.get(name),
+  };
+}
+
+function launcher(inputs: PlanInputs, service: ServiceManifest, main: string): FileEntry {
+  const expected = `/usr/bin/${service.name}`;
+  if (service.exec !== expected) {
+    throw new PackagingError(`services.${service.name}.exec: expected "${expected}" (the packaged launcher), got "${service.exec}"`);
+  }
+  const content = `#!/bin/sh\nexec /usr/bin/node ${inputs.layout.codeRoot}/${main} "$@"\n`;
+  return { kind: 'file', path: expected, mode: 0o755, content };
+}
+
+const nodejs: Dependency = { name: 'nodejs', constraint: { operator: '>=', version: '18' } };
+
+/** Plans every package for `format`: the common package first, then one per service in manifest order. */
+export async function planPackages(format: 'deb' | 'rpm', inputs: PlanInputs): Promise<PackageSpec[]> {
+  const { manifest, layout } = inputs;
+  const installed = (name: string): FileEntry[] =>
+    (inputs.generated.get(name)?.installed ?? []).flatMap((f) => adaptInstalledFile(format, f) ?? []);
+  const copied: PackageEntry[] = [];
+  for (const file of layout.common.files) {
+    const content = await readFile(join(inputs.projectRoot, file.from)).catch((error: unknown) => {
+      throw new PackagingError(`${layout.common.name}: cannot read ${file.from}: ${(error as Error).message}`, { cause: error });
+    });
+    copied.push({ kind: 'file', path: file.to, mode: file.mode, owner: file.owner, group: file.group, content });
+  }
+  const common: PackageSpec = {
+    ...basePackage(inputs, layout.common.name, layout.common.summary, layout.common.description),
+    depends: format === 'deb' ? [nodejs, { name: 'adduser' }] : [nodejs],
+    rpmScriptRequires: format === 'rpm' ? ['shadow-utils'] : undefined,
+    entries: [
+      // Compiled modules are ES modules: Node needs "type": "module" above them.
+      { kind: 'file', path: `${layout.codeRoot}/package.json`, mode: 0o644, content: '{\n  "type": "module"\n}\n' },
+      ...(await codeEntries(inputs, layout.common.codeDirs)),
+      ...copied,
+      ...layout.common.directories.map((d): PackageEntry => ({ kind: 'directory', ...d })),
+      ...installed(layout.common.name),
+    ],
+  };
+  const exactCommon: Dependency = {
+    name: layout.common.name,
+    constraint: { operator: '=', version: `${manifest.package.version}-${manifest.package.revision}` },
+  };
+  const services: PackageSpec[] = [];
+  for (const service of manifest.services) {
+    const serviceLayout = layout.services[service.name];
+    if (!serviceLayout) {
+      throw new PackagingError(`layout: no package layout for service "${service.name}" (known: ${Object.keys(layout.services).join(', ')})`);
+    }
+    const date = manifest.package.changelog[0]?.date ?? '1970-01-01';
+    const man = renderManPage(service, layout.source, manifest.package.version, date);
+    services.push({
+      ...basePackage(inputs, service.name, service.description, serviceLayout.description),
+      depends: [nodejs, exactCommon],
+      entries: [
+        launcher(inputs, service, serviceLayout.main),
+        { kind: 'file', path: `/usr/share/man/man1/${service.name}.1.gz`, mode: 0o644, content: gzipReproducibly(man) },
+        ...(await codeEntries(inputs, serviceLayout.codeDirs)),
+        ...installed(service.name),
+      ],
+    });
+  }
+  return [common, ...services];
+}
