@@ -1,0 +1,98 @@
+// `<svc> [run]`: starts the service in the foreground and wires signals, the control socket and the
+// notification sinks. Order matters: SIGHUP is handled before READY=1 is sent (systemd ≥ 262 fails a
+// notify-reload service that announces readiness before it catches its reload signal).
+import { startControlServer, type ControlServer } from '../control/server.js';
+import { createRuntime } from '../create-runtime.js';
+import type { Service } from '../define-service.js';
+import { createJsonLogSink } from '../notify/json-log.js';
+import { createJsonlFileSink } from '../notify/jsonl-file.js';
+import { createSdNotifySink } from '../notify/sd-notify.js';
+import type { NotificationSink } from '../notify/sink.js';
+import type { Runtime } from '../runtime-types.js';
+import type { ParsedCommand } from './arguments.js';
+import { describeProgress } from './describe-event.js';
+import { EXIT } from './exit-codes.js';
+
+/** Runs the service until SIGTERM/SIGINT; resolves with the process exit code. */
+export async function runForeground(service: Service, command: ParsedCommand): Promise<number> {
+  process.title = service.name;
+  let rt: Runtime | undefined;
+  let hupDuringStartup = false;
+  const reloadOnHup = (): void => {
+    if (rt === undefined) hupDuringStartup = true;
+    else void rt.reload({ trigger: 'SIGHUP' }); // coalesced by the runtime; the outcome goes to the sinks
+  };
+  process.on('SIGHUP', reloadOnHup);
+
+  const sd = createSdNotifySink();
+  const sinks: NotificationSink[] = [
+    createJsonLogSink(),
+    createJsonlFileSink({ path: () => rt?.config.get('DEFAULT', 'notification_file') as string | undefined }),
+    ...(sd ? [sd] : []),
+  ];
+  try {
+    rt = await createRuntime(service, { configFiles: command.configFiles, configDirs: command.configDirs, sinks });
+  } catch (error) {
+    process.stderr.write(`${service.name}: cannot start: ${(error as Error).message}\n`);
+    await sd?.ready(`start-up failed: ${(error as Error).message}`).catch(() => undefined);
+    return EXIT.failed;
+  }
+  const runtime = rt;
+
+  let control: ControlServer;
+  try {
+    control = await startControlServer(runtime.config.get('DEFAULT', 'control_socket') as string, {
+      reload: ({ waitDrained, onProgress }) => reloadWithProgress(runtime, waitDrained, onProgress),
+      status: () => ({ ...runtime.status() }),
+    });
+  } catch (error) {
+    process.stderr.write(`${service.name}: cannot start: ${(error as Error).message}\n`);
+    await runtime.stop();
+    return EXIT.failed;
+  }
+
+  const stopped = waitForStopSignal();
+  await sd?.ready(`${service.name} ready`);
+  process.stderr.write(JSON.stringify({ level: 'info', msg: 'ready', service: service.name, pid: process.pid, controlSocket: control.path }) + '\n');
+  if (hupDuringStartup) reloadOnHup();
+
+  const signal = await stopped;
+  process.stderr.write(JSON.stringify({ level: 'info', msg: 'stopping', service: service.name, signal }) + '\n');
+  await sd?.stopping();
+  const result = await runtime.stop();
+  await control.close();
+  process.removeListener('SIGHUP', reloadOnHup);
+  if (result.exitCode !== 0) {
+    process.stderr.write(`${service.name}: graceful_shutdown_timeout ran out with ${result.unfinished} operation(s) still running\n`);
+  }
+  return result.exitCode;
+}
+
+/** Resolves with the first SIGTERM or SIGINT; a second one is logged (the drain is already bounded). */
+function waitForStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    let received: NodeJS.Signals | undefined;
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (received !== undefined) {
+        process.stderr.write(JSON.stringify({ level: 'info', msg: `${signal} ignored: already stopping (bounded by graceful_shutdown_timeout)` }) + '\n');
+        return;
+      }
+      received = signal;
+      resolve(signal);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  });
+}
+
+/** A reload asked for over the control socket, with the runtime's events streamed as progress lines. */
+async function reloadWithProgress(rt: Runtime, waitDrained: boolean, onProgress: (message: string) => void) {
+  const unsubscribe = rt.on('*', (event) => {
+    if (event.event !== 'reload.end') onProgress(describeProgress(event));
+  });
+  try {
+    return await rt.reload({ trigger: 'control-socket', waitDrained });
+  } finally {
+    unsubscribe();
+  }
+}

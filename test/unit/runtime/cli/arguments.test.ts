@@ -1,0 +1,25 @@
+// The command line: subcommands, repeatable options, and the exact usage errors.
+import t from 'tap';
+import { parseCommandLine } from '../../../../runtime/cli/arguments.js';
+
+t.test('subcommands and options', async (t) => {
+  t.same(parseCommandLine([]), { name: 'run', configFiles: [], configDirs: [], controlSocket: undefined, timeoutSeconds: undefined, waitDrained: false });
+  t.same(parseCommandLine(['--config-file', 'a.conf', '--config-file=b.conf', '--config-dir', 'd']).configFiles, ['a.conf', 'b.conf']);
+  const reload = parseCommandLine(['reload', '--control-socket', '/run/x.sock', '--timeout', '1.5', '--wait-drained']);
+  t.same(reload, { name: 'reload', configFiles: [], configDirs: [], controlSocket: '/run/x.sock', timeoutSeconds: 1.5, waitDrained: true });
+  t.equal(parseCommandLine(['check-config', '--config-file', 'a']).name, 'check-config');
+  t.equal(parseCommandLine(['status']).name, 'status');
+  t.equal(parseCommandLine(['-h']).name, 'help');
+  t.equal(parseCommandLine(['reload', '--help']).name, 'help');
+  t.equal(parseCommandLine(['--version']).name, 'version');
+});
+
+t.test('usage errors say what is wrong', async (t) => {
+  t.throws(() => parseCommandLine(['restart']), { name: 'UsageError', message: 'unknown command "restart" (commands: run, reload, check-config, status)' });
+  t.throws(() => parseCommandLine(['reload', 'now']), { message: 'unexpected argument "now" after "reload"' });
+  t.throws(() => parseCommandLine(['check-config', '--timeout', '3']), { message: 'option --timeout is not valid for "check-config" (valid: --config-file, --config-dir)' });
+  t.throws(() => parseCommandLine(['reload', '--timeout', '0']), { message: 'expected --timeout to be a positive number of seconds, got "0"' });
+  t.throws(() => parseCommandLine(['reload', '--timeout', 'soon']), { message: 'expected --timeout to be a positive number of seconds, got "soon"' });
+  t.throws(() => parseCommandLine(['--frobnicate']), { name: 'UsageError', message: /^Unknown option '--frobnicate'/ });
+  t.throws(() => parseCommandLine(['--config-file']), { name: 'UsageError', message: /^Option '--config-file <value>' argument missing/ });
+});

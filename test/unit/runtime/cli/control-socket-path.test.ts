@@ -1,0 +1,24 @@
+// The client finds control_socket leniently: a broken file elsewhere must still reach the service.
+import t from 'tap';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findControlSocket, locateControlSocket } from '../../../../runtime/cli/control-socket-path.js';
+
+t.test('reads [DEFAULT] control_socket, last one wins, ignores other sections and syntax errors', async (t) => {
+  t.equal(findControlSocket('[DEFAULT]\ncontrol_socket = /run/a.sock\n[backend]\ncontrol_socket = /no\n'), '/run/a.sock');
+  t.equal(findControlSocket('control_socket=/run/a.sock\nthis is ] not ini\ncontrol_socket : /run/b.sock\n'), '/run/b.sock');
+  t.equal(findControlSocket('[DEFAULT]\n'), undefined);
+});
+
+t.test('--control-socket, then the files in order, then the default', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'sockpath-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'a.conf'), '[DEFAULT]\ncontrol_socket = /run/a.sock\n');
+  writeFileSync(join(dir, 'b.conf'), '[DEFAULT]\ndebug = maybe\ncontrol_socket = /run/b.sock\n');
+  const files = [join(dir, 'a.conf'), join(dir, 'b.conf')];
+  t.equal(await locateControlSocket('svc', '/x.sock', { configFiles: files }), '/x.sock');
+  t.equal(await locateControlSocket('svc', undefined, { configFiles: files }), '/run/b.sock');
+  t.equal(await locateControlSocket('svc', undefined, { configFiles: [join(dir, 'missing.conf')] }), '/run/svc/control.sock');
+  t.equal(await locateControlSocket('svc', undefined, { configDirs: [dir] }), '/run/b.sock');
+});
