@@ -1,9 +1,11 @@
 // createRuntime: load the configuration, build the first drivers, run `start`, return the ready `rt`.
 import { loadConfig, type ConfigSources } from './config/loader.js';
 import type { ConfigSnapshot } from './config/snapshot.js';
+import { DriverSlot } from './drivers/driver-slot.js';
 import { defineService, type Service, type ServiceDefinition } from './define-service.js';
 import type { NotificationSink } from './notify/sink.js';
 import type { Runtime } from './runtime-types.js';
+import { ServiceRuntime } from './service-runtime.js';
 
 /** Where the configuration comes from and where events go. */
 export interface CreateRuntimeOptions {
@@ -22,15 +24,29 @@ export function toService(service: Service | ServiceDefinition): Service {
 
 /**
  * Loads and validates the configuration (throws ConfigError), builds every driver's first generation
- * (a failure closes what was built and throws), runs `start`, and returns the runtime in state `ready`.
- * Installs no signal handlers: the caller maps SIGHUP to `rt.reload({ trigger: 'SIGHUP' })` and
- * SIGTERM/SIGINT to `rt.stop()`.
+ * (a failure closes what was built and throws), runs `start` (a failure closes the drivers and
+ * throws), and returns the runtime in state `ready`. Installs no signal handlers: the caller maps
+ * SIGHUP to `rt.reload({ trigger: 'SIGHUP' })` and SIGTERM/SIGINT to `rt.stop()`.
  */
 export async function createRuntime(service: Service | ServiceDefinition, options: CreateRuntimeOptions = {}): Promise<Runtime> {
   const checked = toService(service);
-  void checked;
-  void options;
-  throw new Error('createRuntime: not implemented yet');
+  const rt = new ServiceRuntime(checked, { configFiles: options.configFiles, configDirs: options.configDirs }, options.sinks ?? []);
+  rt.config = await rt.loadNextConfig();
+  const targets = rt.drivers.listTargets(rt.config);
+  const first = await rt.drivers.buildAll(targets, rt.config);
+  for (const generation of first) rt.drivers.install(generation);
+  for (const generation of first) {
+    rt.drivers.slots.set(generation.key, new DriverSlot(generation.spec, generation.context.section, generation));
+  }
+  try {
+    rt.startHandle = (await checked.start?.(rt)) ?? undefined;
+  } catch (cause) {
+    await rt.drivers.closeQuietly(first);
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new Error(`cannot start ${checked.name}: ${reason}`, { cause });
+  }
+  rt.states.moveTo('ready');
+  return rt;
 }
 
 /** Loads and validates a service's configuration without running it (`check-config`); throws ConfigError. */

@@ -1,0 +1,54 @@
+// DriverSlot: the place of one driver (`kind:section`): its gate, current generation, draining ones.
+import { AdmissionGate } from '../gate/admission-gate.js';
+import type { DriverMode, DriverSpec } from './driver-spec.js';
+import type { Generation } from './generation.js';
+
+/** Builds the `kind:section` key. */
+export function toDriverKey(kind: string, section: string): string {
+  return `${kind}:${section}`;
+}
+
+/** One driver's routing: new work goes to `current`; replaced generations drain in `draining`. */
+export class DriverSlot {
+  readonly gate: AdmissionGate;
+  readonly draining = new Set<Generation>();
+  current: Generation;
+  /** False once its section was removed: it only drains. */
+  active = true;
+
+  constructor(readonly spec: DriverSpec, readonly section: string, first: Generation) {
+    this.gate = new AdmissionGate(toDriverKey(spec.kind, section));
+    this.current = first;
+  }
+
+  /** `kind:section`. */
+  get key(): string {
+    return toDriverKey(this.spec.kind, this.section);
+  }
+
+  /** The driver's mode (default overlap). */
+  get mode(): DriverMode {
+    return this.spec.mode ?? 'overlap';
+  }
+
+  /** Work in flight on every generation of this slot. */
+  get inFlight(): number {
+    let count = this.current.state === 'live' ? this.current.tracker.count : 0;
+    for (const generation of this.draining) count += generation.tracker.count;
+    return count;
+  }
+
+  /** The generation number the next build gets. */
+  get nextGeneration(): number {
+    let highest = this.current.number;
+    for (const generation of this.draining) highest = Math.max(highest, generation.number);
+    return highest + 1;
+  }
+
+  /** The oldest generation still draining, if any. */
+  oldestDraining(): Generation | undefined {
+    let oldest: Generation | undefined;
+    for (const generation of this.draining) if (!oldest || generation.number < oldest.number) oldest = generation;
+    return oldest;
+  }
+}

@@ -1,0 +1,73 @@
+// AdmissionGate: while closed, new work waits (bounded in number and in time) instead of failing.
+import { GateFullError, GateTimeoutError } from '../errors.js';
+
+/** How long and how many may wait, read from the configuration at the moment of waiting. */
+export interface GateLimits {
+  maxWaiters: number;
+  timeoutSeconds: number;
+}
+
+interface Waiter {
+  resolve: () => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+/** One driver's gate: open lets work through at once; closed queues it until open() or a rejection. */
+export class AdmissionGate {
+  private closed = false;
+  private readonly waiters = new Set<Waiter>();
+
+  constructor(readonly driver: string) {}
+
+  /** Whether work passes without waiting. */
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  /** How many are waiting now. */
+  get waiting(): number {
+    return this.waiters.size;
+  }
+
+  /** Makes new work wait. */
+  close(): void {
+    this.closed = true;
+  }
+
+  /** Lets waiting and new work through. */
+  open(): void {
+    this.closed = false;
+    for (const waiter of this.waiters) {
+      clearTimeout(waiter.timer);
+      waiter.resolve();
+    }
+    this.waiters.clear();
+  }
+
+  /** Fails every waiter with `error` (e.g. the service is stopping); the gate stays as it is. */
+  rejectWaiters(error: Error): void {
+    for (const waiter of this.waiters) {
+      clearTimeout(waiter.timer);
+      waiter.reject(error);
+    }
+    this.waiters.clear();
+  }
+
+  /** Resolves when the gate is open; GateFullError past maxWaiters, GateTimeoutError past timeoutSeconds. */
+  pass(limits: GateLimits): Promise<void> {
+    if (!this.closed) return Promise.resolve();
+    if (this.waiters.size >= limits.maxWaiters) return Promise.reject(new GateFullError(this.driver, limits.maxWaiters));
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.waiters.delete(waiter);
+          reject(new GateTimeoutError(this.driver, limits.timeoutSeconds));
+        }, limits.timeoutSeconds * 1000),
+      };
+      this.waiters.add(waiter);
+    });
+  }
+}
