@@ -1,0 +1,20 @@
+// Every generator target by name: adding an init system or package format is one line here.
+import { debTarget } from './deb/index.js';
+import { logrotateTarget } from './logrotate/index.js';
+import { openrcTarget } from './openrc/index.js';
+import { runitTarget } from './runit/index.js';
+import { systemdTarget } from './systemd/index.js';
+import { sysvTarget } from './sysv/index.js';
+import type { Target } from './target.js';
+
+/** All targets, in the order `reloadkit targets` lists them and `--target all` writes them. */
+export const targets: readonly Target[] = [systemdTarget, sysvTarget, openrcTarget, runitTarget, logrotateTarget, debTarget];
+
+/** The target called `name`, or an error naming the known ones. */
+export function findTarget(name: string): Target {
+  const target = targets.find((candidate) => candidate.name === name);
+  if (!target) {
+    throw new Error(`unknown target ${JSON.stringify(name)}; expected one of ${targets.map((t) => t.name).join(', ')}, all`);
+  }
+  return target;
+}

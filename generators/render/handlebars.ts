@@ -1,0 +1,46 @@
+// The one place Handlebars is set up: templates are found under templates/, compiled without HTML escaping.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { quoteShellWord, quoteShellWords } from './quote-shell.js';
+import { escapeSystemdValue, quoteSystemdCommand } from './quote-systemd.js';
+
+const engine = Handlebars.create();
+engine.registerHelper('sh', (value: string) => quoteShellWord(String(value)));
+engine.registerHelper('shWords', (values: string[]) => quoteShellWords(values));
+engine.registerHelper('systemdCommand', (values: string[]) => quoteSystemdCommand(values));
+engine.registerHelper('systemdValue', (value: string) => escapeSystemdValue(String(value)));
+engine.registerHelper('join', (values: string[], separator: string) => values.join(separator));
+
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+/** The templates/ folder, from source (generators/render/) or from the build output (build/generators/render/). */
+export function findTemplatesDirectory(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const tried = [resolve(here, '../../templates'), resolve(here, '../../../templates')];
+  const found = tried.find((candidate) => existsSync(join(candidate, 'systemd')));
+  if (!found) throw new Error(`cannot find the templates folder; tried ${tried.join(', ')}`);
+  return found;
+}
+
+/** Renders `templates/<name>` (e.g. `systemd/service.hbs`) with `view`; a name missing from `view` is an error. */
+export function renderTemplate(name: string, view: object): string {
+  let template = compiled.get(name);
+  if (!template) {
+    const file = join(findTemplatesDirectory(), name);
+    let source: string;
+    try {
+      source = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new Error(`cannot read template ${name} (${file})`, { cause: error });
+    }
+    template = engine.compile(source, { noEscape: true, strict: true });
+    compiled.set(name, template);
+  }
+  try {
+    return template(view);
+  } catch (error) {
+    throw new Error(`cannot render template ${name}: ${(error as Error).message}`, { cause: error });
+  }
+}

@@ -1,0 +1,77 @@
+// Builds the view of one systemd service unit: reload protocol by systemd version, timeouts, hardening.
+import type { ServiceManifest } from '../manifest/index.js';
+
+/** The first systemd release with Type=notify-reload. */
+export const NOTIFY_RELOAD_SINCE = 253;
+
+/** Everything templates/systemd/service.hbs fills in. */
+export interface ServiceUnitView {
+  description: string;
+  documentation: string | undefined;
+  after: string[];
+  wants: string[];
+  requires: string[];
+  notifyReload: boolean;
+  reloadSignal: string;
+  notifyAccess: string;
+  execStart: string[];
+  execReload: string[];
+  user: string | undefined;
+  group: string | undefined;
+  environmentFile: string | undefined;
+  workingDirectory: string | undefined;
+  runtimeDirectory: string | undefined;
+  stateDirectory: string | undefined;
+  logsDirectory: string | undefined;
+  readWritePaths: string[];
+  timeoutStartSec: number;
+  timeoutStopSec: number;
+  restart: string;
+}
+
+/** Chooses the unit's settings for `service` on systemd `systemdVersion`. */
+export function buildServiceUnitView(
+  service: ServiceManifest,
+  homepage: string | undefined,
+  systemdVersion: number,
+): ServiceUnitView {
+  const notifyReload = systemdVersion >= NOTIFY_RELOAD_SINCE;
+  return {
+    description: service.description,
+    documentation: homepage,
+    after: service.after,
+    wants: service.wants,
+    requires: service.requires,
+    notifyReload,
+    reloadSignal: service.reload.signal,
+    notifyAccess: service.notify_access,
+    execStart: [service.exec, ...service.args],
+    // >= 253: systemd signals the service only after the check passed; 252: the client waits for the outcome.
+    execReload: notifyReload ? service.reload.check_command : service.reload.command,
+    user: service.user,
+    group: service.group,
+    environmentFile: service.environment_file,
+    workingDirectory: service.working_directory,
+    runtimeDirectory: service.runtime_directory,
+    stateDirectory: service.state_directory,
+    logsDirectory: service.logs_directory,
+    readWritePaths: writablePathsOutsideManagedDirectories(service),
+    // systemd times ExecReload= with TimeoutStartSec=, so it must cover a whole reload including its drain.
+    timeoutStartSec: service.reload.timeout,
+    timeoutStopSec: service.stop_timeout,
+    restart: service.restart,
+  };
+}
+
+/** ProtectSystem=strict makes / read-only; the working directory stays writable unless systemd manages it. */
+function writablePathsOutsideManagedDirectories(service: ServiceManifest): string[] {
+  const managed = [
+    service.runtime_directory && `/run/${service.runtime_directory}`,
+    service.state_directory && `/var/lib/${service.state_directory}`,
+    service.logs_directory && `/var/log/${service.logs_directory}`,
+  ].filter((path): path is string => Boolean(path));
+  const directory = service.working_directory;
+  if (!directory) return [];
+  const covered = managed.some((root) => directory === root || directory.startsWith(`${root}/`));
+  return covered ? [] : [directory];
+}
