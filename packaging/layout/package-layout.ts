@@ -11,14 +11,6 @@ export interface CopiedFile {
   group?: string;
 }
 
-/** A directory the package owns, with owner and mode (created empty). */
-export interface OwnedDirectory {
-  path: string;
-  mode: number;
-  owner: string;
-  group: string;
-}
-
 /** The package shared by every service: code, configuration, the system account's directories. */
 export interface CommonPackageLayout {
   name: string;
@@ -26,8 +18,9 @@ export interface CommonPackageLayout {
   description: string;
   /** Directories of compiled JavaScript, relative to the build output, shipped whole (runtime, shared modules). */
   codeDirs: string[];
+  /** Files copied from the source tree, e.g. the default configuration. State and log directories come from
+   * the manifest's services (state_directory, logs_directory) through the generator's package plan. */
   files: CopiedFile[];
-  directories: OwnedDirectory[];
 }
 
 /** One service's package: its own code and its main module. */

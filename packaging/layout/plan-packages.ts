@@ -1,7 +1,8 @@
 // Turns manifest + layout + generator output + compiled code into one PackageSpec per binary package.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import type { Manifest, ServiceManifest } from '../../generators/manifest/index.js';
+import { planDirectories } from '../../generators/package-plan/plan.js';
 import type { GeneratedFile } from '../../generators/target.js';
 import type { Dependency, FileEntry, PackageEntry, PackageSpec } from '../package-spec.js';
 import { PackagingError } from '../errors.js';
@@ -84,7 +85,7 @@ export async function planPackages(format: 'deb' | 'rpm', inputs: PlanInputs): P
     (inputs.generated.get(name)?.installed ?? []).flatMap((f) => adaptInstalledFile(format, f) ?? []);
   const copied: PackageEntry[] = [];
   for (const file of layout.common.files) {
-    const content = await readFile(join(inputs.projectRoot, file.from)).catch((error: unknown) => {
+    const content = await readFile(resolve(inputs.projectRoot, file.from)).catch((error: unknown) => {
       throw new PackagingError(`${layout.common.name}: cannot read ${file.from}: ${(error as Error).message}`, { cause: error });
     });
     copied.push({ kind: 'file', path: file.to, mode: file.mode, owner: file.owner, group: file.group, content });
@@ -98,7 +99,9 @@ export async function planPackages(format: 'deb' | 'rpm', inputs: PlanInputs): P
       { kind: 'file', path: `${layout.codeRoot}/package.json`, mode: 0o644, content: '{\n  "type": "module"\n}\n' },
       ...(await codeEntries(inputs, layout.common.codeDirs)),
       ...copied,
-      ...layout.common.directories.map((d): PackageEntry => ({ kind: 'directory', ...d })),
+      ...planDirectories(manifest.services).map(
+        (d): PackageEntry => ({ kind: 'directory', path: d.path, mode: parseInt(d.mode, 8), owner: d.owner, group: d.group }),
+      ),
       ...installed(layout.common.name),
     ],
   };

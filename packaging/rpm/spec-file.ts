@@ -79,6 +79,9 @@ export function renderRpmSpec(spec: PackageSpec): string {
     `Release: ${spec.release}`,
     `Summary: ${escapeMacros(spec.summary)}`,
     `License: ${spec.license}`,
+    // rpmlint (and RHEL 7 era tools) still expect Group; Fedora ignores it.
+    'Group: System Environment/Daemons',
+    `Packager: ${spec.maintainer}`,
     ...(spec.homepage ? [`URL: ${spec.homepage}`] : []),
     'BuildArch: noarch',
     ...spec.depends.map((d) => `Requires: ${formatRpmDependency(d)}`),
