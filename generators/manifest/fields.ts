@@ -7,11 +7,11 @@ export function matching(pattern: RegExp, what: string) {
   return z.string({ error }).regex(pattern, { error });
 }
 
-/** One line of human-readable text (no control characters), at least one visible character. */
+/** One line of human-readable text: no control characters, no surrounding spaces, no trailing backslash. */
 export const oneLineText = matching(
   // eslint-disable-next-line no-control-regex
-  /^[^\x00-\x1f\x7f]*\S[^\x00-\x1f\x7f]*$/,
-  'one line of text without newlines or control characters',
+  /^[^\s\x00-\x1f\x7f](?:[^\x00-\x1f\x7f]*[^\s\\\x00-\x1f\x7f])?$/,
+  'one line of text (no newlines or control characters, no surrounding spaces, no trailing "\\")',
 );
 
 /** A positive whole number of seconds (or count). */
