@@ -86,6 +86,8 @@ export interface PackageSpec {
   /** Debian section, e.g. `net`. */
   section: string;
   depends: Dependency[];
+  /** Debian Pre-Depends, e.g. init-system-helpers for `invoke-rc.d --skip-systemd-native`. */
+  preDepends?: Dependency[];
   entries: PackageEntry[];
   changelog: ChangelogEntry[];
   debScripts: DebScripts;

@@ -19,8 +19,8 @@ export const cinderLayout: PackageLayout = {
       'bad configuration while the service keeps running on the old one.',
       '',
       'This package contains the reloadkit runtime and the modules shared by the services, the',
-      'configuration file /etc/cinder/cinder.conf, the cinder system account, and the state and',
-      'log directories.',
+      'configuration file /etc/cinder/cinder.conf, the cinder system account, the state and log',
+      'directories, and the rotation of the services\' logs.',
     ].join('\n'),
     codeDirs: ['runtime', 'examples/cinder/shared'],
     files: [{ from: 'examples/cinder/cinder.conf', to: '/etc/cinder/cinder.conf', mode: 0o640, group: 'cinder' }],
@@ -28,19 +28,19 @@ export const cinderLayout: PackageLayout = {
   services: {
     'cinder-volume': {
       description:
-        'The volume service manages the storage backends listed in enabled_backends. A reload re-initialises only the backends whose settings changed; the others keep serving.\n\nThis package contains the service, its systemd unit, SysV init script and logrotate configuration.',
+        'The volume service manages the storage backends listed in enabled_backends. A reload re-initialises only the backends whose settings changed; the others keep serving.\n\nThis package contains the service, its systemd unit and its SysV init script.',
       codeDirs: ['examples/cinder/volume'],
       main: 'examples/cinder/volume/main.js',
     },
     'cinder-scheduler': {
       description:
-        'The scheduler service places new volumes on backends according to the configured filters and weights, which a reload replaces without dropping pending requests.\n\nThis package contains the service, its systemd unit, SysV init script and logrotate configuration.',
+        'The scheduler service places new volumes on backends according to the configured filters and weights, which a reload replaces without dropping pending requests.\n\nThis package contains the service, its systemd unit and its SysV init script.',
       codeDirs: ['examples/cinder/scheduler'],
       main: 'examples/cinder/scheduler/main.js',
     },
     'cinder-api': {
       description:
-        'The API service answers the HTTP API of the cinder example. A reload applies new settings between requests; requests in progress finish on the configuration they started with.\n\nThis package contains the service, its systemd unit, SysV init script and logrotate configuration.',
+        'The API service answers the HTTP API of the cinder example. A reload applies new settings between requests; requests in progress finish on the configuration they started with.\n\nThis package contains the service, its systemd unit and its SysV init script.',
       codeDirs: ['examples/cinder/api'],
       main: 'examples/cinder/api/main.js',
     },

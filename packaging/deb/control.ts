@@ -28,6 +28,7 @@ export function renderDebControl(spec: PackageSpec, installedSizeKiB: number): s
     ['Architecture', 'all'],
     ['Maintainer', spec.maintainer],
     ['Installed-Size', String(installedSizeKiB)],
+    ['Pre-Depends', spec.preDepends?.length ? spec.preDepends.map(formatDebDependency).join(', ') : undefined],
     ['Depends', spec.depends.length > 0 ? spec.depends.map(formatDebDependency).join(', ') : undefined],
     ['Section', spec.section],
     ['Priority', 'optional'],

@@ -48,8 +48,9 @@ export async function stageDebTree(spec: PackageSpec, root: string, sourceDateEp
       continue;
     }
     sizeKiB += Math.ceil(Buffer.byteLength(entry.content) / 1024);
-    md5sums.push(`${createHash('md5').update(entry.content).digest('hex')}  ${relativeEntryPath(spec.name, entry)}`);
+    // As dh_md5sums: conffiles are not listed (dpkg keeps their checksums itself).
     if (isDebConffile(entry)) conffiles.push(entry.path);
+    else md5sums.push(`${createHash('md5').update(entry.content).digest('hex')}  ${relativeEntryPath(spec.name, entry)}`);
   }
   const control = join(root, 'DEBIAN');
   await mkdir(control, { mode: 0o755 });

@@ -6,12 +6,15 @@ function escapeRoff(text: string): string {
   return text.replace(/\\/g, '\\e').replace(/-/g, '\\-').replace(/^([.'])/, '\\&$1');
 }
 
-/** Renders `<service>.1` in man(7) format; `date` is `YYYY-MM-DD`, `version` the package version. */
-export function renderManPage(service: ServiceManifest, packageName: string, version: string, date: string): string {
+/**
+ * Renders `<service>.1` in man(7) format. No version or date in it: the page must stay byte-identical across
+ * versions, so that an upgrade changing only conffiles leaves the package's payload unchanged (reload, not restart).
+ */
+export function renderManPage(service: ServiceManifest, sourceName: string): string {
   const name = escapeRoff(service.name);
   const configs = service.config_files.map((file) => `.TP\n.I ${escapeRoff(file)}\nConfiguration file.`);
   return [
-    `.TH ${service.name.toUpperCase()} 1 "${date}" "${escapeRoff(packageName)} ${escapeRoff(version)}" "User Commands"`,
+    `.TH ${service.name.toUpperCase()} 1 "" "${escapeRoff(sourceName)}" "User Commands"`,
     '.SH NAME',
     `${name} \\- ${escapeRoff(service.description)}`,
     '.SH SYNOPSIS',

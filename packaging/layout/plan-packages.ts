@@ -92,7 +92,8 @@ export async function planPackages(format: 'deb' | 'rpm', inputs: PlanInputs): P
   }
   const common: PackageSpec = {
     ...basePackage(inputs, layout.common.name, layout.common.summary, layout.common.description),
-    depends: format === 'deb' ? [nodejs, { name: 'adduser' }] : [nodejs],
+    // adduser: the postinst's fallback when systemd-sysusers is missing; logrotate: rpmlint asks for it.
+    depends: format === 'deb' ? [nodejs, { name: 'adduser' }] : [nodejs, { name: 'logrotate' }],
     rpmScriptRequires: format === 'rpm' ? ['shadow-utils'] : undefined,
     entries: [
       // Compiled modules are ES modules: Node needs "type": "module" above them.
@@ -115,11 +116,12 @@ export async function planPackages(format: 'deb' | 'rpm', inputs: PlanInputs): P
     if (!serviceLayout) {
       throw new PackagingError(`layout: no package layout for service "${service.name}" (known: ${Object.keys(layout.services).join(', ')})`);
     }
-    const date = manifest.package.changelog[0]?.date ?? '1970-01-01';
-    const man = renderManPage(service, layout.source, manifest.package.version, date);
+    const man = renderManPage(service, layout.source);
     services.push({
       ...basePackage(inputs, service.name, service.description, serviceLayout.description),
       depends: [nodejs, exactCommon],
+      // The maintainer scripts call `invoke-rc.d --skip-systemd-native` (init-system-helpers 1.54), as debhelper's do.
+      preDepends: format === 'deb' ? [{ name: 'init-system-helpers', constraint: { operator: '>=', version: '1.54~' } }] : undefined,
       entries: [
         launcher(inputs, service, serviceLayout.main),
         { kind: 'file', path: `/usr/share/man/man1/${service.name}.1.gz`, mode: 0o644, content: gzipReproducibly(man) },
