@@ -1,5 +1,5 @@
 # Thin wrappers over npm scripts: the npm scripts in package.json are the source of truth.
-.PHONY: all build test demo typecheck clean
+.PHONY: all build test demo typecheck clean deb rpm packages
 
 all: build
 
@@ -21,3 +21,13 @@ demo: build
 
 clean:
 	rm -rf build dist .tap
+
+# .deb and .rpm packages of the cinder example, into dist/ (builds the TypeScript first)
+packages: node_modules
+	npm run packages
+
+deb: node_modules
+	npm run deb
+
+rpm: node_modules
+	npm run rpm
