@@ -64,11 +64,14 @@ export function planService(service: ServiceManifest): PackagedService {
   };
 }
 
+/** Accounts every system already has: never created, never declared in sysusers.d. */
+export const PREEXISTING_ACCOUNTS: readonly string[] = ['root', 'nobody'];
+
 /** One account per distinct user; a user named by two services with different groups is an error. */
 export function planAccounts(services: readonly ServiceManifest[]): SystemAccount[] {
   const accounts = new Map<string, SystemAccount & { by: string }>();
   for (const service of services) {
-    if (service.user === undefined || service.user === 'root') continue;
+    if (service.user === undefined || PREEXISTING_ACCOUNTS.includes(service.user)) continue;
     const group = service.group ?? service.user;
     const home = service.state_directory === undefined ? '/nonexistent' : `/var/lib/${service.state_directory}`;
     const known = accounts.get(service.user);

@@ -1,0 +1,36 @@
+// The format-independent plan: actions per upgrade kind, accounts and directories from the manifest.
+import t from 'tap';
+import { planPackage, toServiceAction } from '../../../../generators/package-plan/plan.js';
+import { manifestWith } from '../../../helpers/deb-sandbox.js';
+
+t.test('manifest policies become actions; none still starts a stopped service', async (t) => {
+  t.equal(toServiceAction('restart'), 'restart');
+  t.equal(toServiceAction('reload'), 'reload');
+  t.equal(toServiceAction('none'), 'start');
+});
+
+t.test('one account per user, state and log directories once each, root and nobody never created', async (t) => {
+  const plan = planPackage(
+    manifestWith({
+      a: { user: 'svc', state_directory: 'shared', logs_directory: 'shared', on_upgrade: 'reload' },
+      b: { user: 'svc', group: 'svc', state_directory: 'shared', logs_directory: 'b' },
+      c: { user: 'nobody', group: 'nogroup' },
+      d: {},
+    }),
+  );
+  t.strictSame(plan, {
+    name: 'pkg',
+    services: [
+      { name: 'a', onUpgrade: 'reload', onConffileOnlyUpgrade: 'reload' },
+      { name: 'b', onUpgrade: 'restart', onConffileOnlyUpgrade: 'reload' },
+      { name: 'c', onUpgrade: 'restart', onConffileOnlyUpgrade: 'reload' },
+      { name: 'd', onUpgrade: 'restart', onConffileOnlyUpgrade: 'reload' },
+    ],
+    accounts: [{ user: 'svc', group: 'svc', home: '/var/lib/shared' }],
+    directories: [
+      { path: '/var/lib/shared', owner: 'svc', group: 'svc', mode: '0750' },
+      { path: '/var/log/shared', owner: 'svc', group: 'svc', mode: '0750' },
+      { path: '/var/log/b', owner: 'svc', group: 'svc', mode: '0750' },
+    ],
+  });
+});
