@@ -35,9 +35,11 @@ export class ConfigError extends Error {
     this.others = others;
   }
 
-  /** Every problem of this pass, the first included. */
+  /** Every problem of this pass, each as its own error (the first without the others appended). */
   all(): ConfigError[] {
-    return [this, ...this.others];
+    if (this.others.length === 0) return [this];
+    const details: ConfigErrorDetails = { file: this.file, line: this.line, section: this.section, option: this.option, value: this.value, cause: this.cause };
+    return [new ConfigError(this.problem, details), ...this.others];
   }
 
   /** The shape errors travel in events and over the control socket. */
@@ -56,7 +58,8 @@ export function combineConfigErrors(errors: ConfigError[]): ConfigError | undefi
   const [first, ...rest] = errors;
   if (!first) return undefined;
   if (rest.length === 0) return first;
-  return new ConfigError(first.problem, first, rest.flatMap((e) => e.all()));
+  const [head, ...more] = first.all();
+  return new ConfigError(first.problem, head ?? first, [...more, ...rest.flatMap((e) => e.all())]);
 }
 
 /** `file:line: [section] option:` with whatever parts are known. */

@@ -25,10 +25,10 @@ export interface OptionDeclaration<T = unknown> {
 export type OptionMap = Record<string, OptionDeclaration>;
 
 /** Builds a declaration; a default the type itself would reject is a programming error, thrown at once. */
-function declare<T>(type: OptionType<T>, settings: OptionSettings<T>, check?: (value: T) => string | undefined): OptionDeclaration<T> {
+function declare<T>(factory: string, type: OptionType<T>, settings: OptionSettings<T>, check?: (value: T) => string | undefined): OptionDeclaration<T> {
   if (settings.default !== undefined && check) {
     const problem = check(settings.default);
-    if (problem) throw new TypeError(`invalid default for a ${type.name} option: ${problem}`);
+    if (problem) throw new TypeError(`invalid default for opt.${factory}(): ${problem}`);
   }
   return {
     type,
@@ -56,40 +56,40 @@ export interface RangeSettings {
 /** The option factories. */
 export const opt = {
   /** Any text. */
-  string: (s: OptionSettings<string> = {}) => declare(stringType, s),
+  string: (s: OptionSettings<string> = {}) => declare('string', stringType, s),
   /** A whole number within optional bounds. */
   int: (s: OptionSettings<number> & RangeSettings = {}) => {
     const type = intType(s.min, s.max);
-    return declare(type, s, checkByType(type));
+    return declare('int', type, s, checkByType(type));
   },
   /** A decimal number within optional bounds. */
   float: (s: OptionSettings<number> & RangeSettings = {}) => {
     const type = floatType(s.min, s.max);
-    return declare(type, s, checkByType(type));
+    return declare('float', type, s, checkByType(type));
   },
   /** true/false, yes/no, on/off, 1/0. */
-  bool: (s: OptionSettings<boolean> = {}) => declare(boolType, s),
+  bool: (s: OptionSettings<boolean> = {}) => declare('bool', boolType, s),
   /** Comma separated list of words. */
-  list: (s: OptionSettings<string[]> = {}) => declare(listType, s),
+  list: (s: OptionSettings<string[]> = {}) => declare('list', listType, s),
   /** A port, 1–65535. */
-  port: (s: OptionSettings<number> = {}) => declare(portType, s, checkByType(portType)),
+  port: (s: OptionSettings<number> = {}) => declare('port', portType, s, checkByType(portType)),
   /** `host:port` (IPv6 as `[::1]:80`); the default may be written as text. */
   hostPort: (s: Omit<OptionSettings<HostPort>, 'default'> & { default?: HostPort | string } = {}) => {
     let fallback: HostPort | undefined;
     if (typeof s.default === 'string') {
       const parsed = hostPortType.parse(s.default);
-      if (!parsed.ok) throw new TypeError(`invalid default for a host:port option: expected ${parsed.expected}, got ${JSON.stringify(s.default)}`);
+      if (!parsed.ok) throw new TypeError(`invalid default for opt.hostPort(): expected ${parsed.expected}, got ${JSON.stringify(s.default)}`);
       fallback = parsed.value;
     } else {
       fallback = s.default;
     }
-    return declare(hostPortType, { ...s, default: fallback });
+    return declare('hostPort', hostPortType, { ...s, default: fallback });
   },
   /** A filesystem path. */
-  path: (s: OptionSettings<string> = {}) => declare(pathType, s, checkByType(pathType)),
+  path: (s: OptionSettings<string> = {}) => declare('path', pathType, s, checkByType(pathType)),
   /** One of a fixed set of words. */
   choice: (s: OptionSettings<string> & { choices: readonly string[] }) => {
     const type = choiceType(s.choices);
-    return declare(type, s, checkByType(type));
+    return declare('choice', type, s, checkByType(type));
   },
 };

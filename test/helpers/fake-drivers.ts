@@ -1,0 +1,88 @@
+// In-memory drivers and a small service around them, for runtime tests: no sockets, no timers.
+import { defineService, opt, type DriverMode, type Service } from '../../runtime/index.js';
+
+/** One built generation of the fake volume driver. */
+export interface FakeVolumeDriver {
+  key: string;
+  generation: number;
+  /** san_port of the section at build time: what a request "reaches". */
+  port: number;
+  closed: boolean;
+}
+
+/** Controls of the fake service. */
+export interface FakeService {
+  service: Service;
+  /** "create v:a#1", "close v:a#1", in order. */
+  log: string[];
+  built: FakeVolumeDriver[];
+  /** Sections whose next build throws (cleared by the test). */
+  failingSections: Set<string>;
+}
+
+/** A service with one `volume` driver per enabled backend; each backend section has a mutable san_port. */
+export function createFakeService(mode: DriverMode = 'overlap', extra: { startClose?: () => void } = {}): FakeService {
+  const log: string[] = [];
+  const built: FakeVolumeDriver[] = [];
+  const failingSections = new Set<string>();
+  const service = defineService({
+    name: 'fake-volume',
+    options: {
+      DEFAULT: {
+        enabled_backends: opt.list({ default: [], mutable: true }),
+        listen: opt.hostPort({ default: '127.0.0.1:8776' }),
+        label: opt.string({ default: 'one', mutable: true }),
+      },
+      sectionTemplates: [{
+        namesFrom: 'enabled_backends',
+        options: { san_port: opt.port({ required: true, mutable: true }), pool: opt.string({ default: 'p' }) },
+      }],
+    },
+    drivers: [{
+      kind: 'volume',
+      mode,
+      sections: (config) => config.get('DEFAULT', 'enabled_backends') as string[],
+      create: ({ key, section, generation, config }) => {
+        if (failingSections.has(section)) throw new Error(`connection to ${section} refused`);
+        const driver: FakeVolumeDriver = { key, generation, port: config.get(section, 'san_port') as number, closed: false };
+        built.push(driver);
+        log.push(`create ${key}#${generation}`);
+        return driver;
+      },
+      close: (driver) => {
+        driver.closed = true;
+        log.push(`close ${driver.key}#${driver.generation}`);
+      },
+    }],
+    start: () => ({ close: () => { log.push('start-handle closed'); extra.startClose?.(); } }),
+  });
+  return { service, log, built, failingSections };
+}
+
+/** A promise the test settles by hand: stands for a piece of backend work in flight. */
+export interface HeldWork {
+  promise: Promise<void>;
+  finish: () => void;
+}
+
+/** Creates work that ends when the test calls finish(). */
+export function holdWork(): HeldWork {
+  let finish!: () => void;
+  const promise = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  return { promise, finish };
+}
+
+/** Lets pending promise callbacks and zero-delay timers run. */
+export function settle(ms = 0): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A cinder-like config with the given backends and ports, plus extra [DEFAULT] lines. */
+export function writeConfigText(ports: Record<string, number>, defaults: string[] = []): string {
+  const names = Object.keys(ports);
+  const lines = ['[DEFAULT]', `enabled_backends = ${names.join(', ')}`, ...defaults, ''];
+  for (const [name, port] of Object.entries(ports)) lines.push(`[${name}]`, `san_port = ${port}`, '');
+  return lines.join('\n');
+}
