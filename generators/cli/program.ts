@@ -56,6 +56,23 @@ function generateTarget(target: Target, manifest: Manifest, systemdVersion: numb
   }
 }
 
+/** Two targets writing the same installed path (sysv and openrc both use etc/init.d/) cannot share --out. */
+function refuseCollisions(outputs: { directory: string; files: { path: string }[]; target: string }[]): void {
+  const owners = new Map<string, string>();
+  for (const { directory, files, target } of outputs) {
+    for (const file of files) {
+      const path = join(directory, file.path);
+      const owner = owners.get(path);
+      if (owner !== undefined && owner !== target) {
+        throw new InvalidInputError(
+          `--target: ${owner} and ${target} both write ${file.path}; generate them into separate --out directories or use --target all`,
+        );
+      }
+      owners.set(path, target);
+    }
+  }
+}
+
 function buildProgram(output: CliOutput): Command {
   const program = new Command('reloadkit')
     .description('Generate init files and packaging scripts that reload services in place, from reloadkit.yaml')
@@ -85,6 +102,7 @@ function buildProgram(output: CliOutput): Command {
         directory: selection.separate ? join(options.out, target.name) : options.out,
         files: generateTarget(target, manifest, options.systemdVersion),
       }));
+      refuseCollisions(outputs.map(({ directory, files }, index) => ({ directory, files, target: selection.targets[index]!.name })));
       for (const { directory, files } of outputs) {
         for (const written of await writeGeneratedFiles(directory, files)) output.out(`${written}\n`);
       }
