@@ -23,26 +23,26 @@ export const cinderLayout: PackageLayout = {
       'directories, and the rotation of the services\' logs.',
     ].join('\n'),
     codeDirs: ['runtime', 'examples/cinder/shared'],
-    files: [{ from: 'examples/cinder/cinder.conf', to: '/etc/cinder/cinder.conf', mode: 0o640, group: 'cinder' }],
+    files: [{ from: 'examples/cinder/etc/cinder.conf', to: '/etc/cinder/cinder.conf', mode: 0o640, group: 'cinder' }],
   },
   services: {
     'cinder-volume': {
       description:
         'The volume service manages the storage backends listed in enabled_backends. A reload re-initialises only the backends whose settings changed; the others keep serving.\n\nThis package contains the service, its systemd unit and its SysV init script.',
-      codeDirs: ['examples/cinder/volume'],
-      main: 'examples/cinder/volume/main.js',
+      codeDirs: ['examples/cinder/cinder-volume'],
+      main: 'examples/cinder/cinder-volume/main.js',
     },
     'cinder-scheduler': {
       description:
         'The scheduler service places new volumes on backends according to the configured filters and weights, which a reload replaces without dropping pending requests.\n\nThis package contains the service, its systemd unit and its SysV init script.',
-      codeDirs: ['examples/cinder/scheduler'],
-      main: 'examples/cinder/scheduler/main.js',
+      codeDirs: ['examples/cinder/cinder-scheduler'],
+      main: 'examples/cinder/cinder-scheduler/main.js',
     },
     'cinder-api': {
       description:
         'The API service answers the HTTP API of the cinder example. A reload applies new settings between requests; requests in progress finish on the configuration they started with.\n\nThis package contains the service, its systemd unit and its SysV init script.',
-      codeDirs: ['examples/cinder/api'],
-      main: 'examples/cinder/api/main.js',
+      codeDirs: ['examples/cinder/cinder-api'],
+      main: 'examples/cinder/cinder-api/main.js',
     },
   },
 };
