@@ -60,7 +60,12 @@ const serviceSchema = z.strictObject({
   description: oneLineText,
   exec: absolutePath.describe('Program to run in the foreground.'),
   args: z.array(argument, { error: 'expected a list of arguments' }).default([]),
-  user: accountName.optional().describe('Account the service runs as; root when omitted.'),
+  user: accountName
+    .refine((name) => name !== 'nobody', {
+      error: 'expected an account of the service\'s own, not "nobody" (files owned by nobody are shared with every other such service)',
+    })
+    .optional()
+    .describe('Account the service runs as; root when omitted.'),
   group: accountName.optional().describe("Group the service runs as; the user's primary group when omitted."),
   config_files: z.array(absolutePath, { error: 'expected a list of absolute paths' }).default([]),
   environment_file: absolutePath.optional().describe('Optional KEY=value file read before start (may be missing).'),

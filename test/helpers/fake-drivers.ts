@@ -1,5 +1,10 @@
 // In-memory drivers and a small service around them, for runtime tests: no sockets, no timers.
-import { defineService, opt, type DriverMode, type Service } from '../../runtime/index.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createRuntime, defineService, opt, type DriverMode, type Runtime, type RuntimeEvent, type Service,
+} from '../../runtime/index.js';
 
 /** One built generation of the fake volume driver. */
 export interface FakeVolumeDriver {
@@ -85,4 +90,33 @@ export function writeConfigText(ports: Record<string, number>, defaults: string[
   const lines = ['[DEFAULT]', `enabled_backends = ${names.join(', ')}`, ...defaults, ''];
   for (const [name, port] of Object.entries(ports)) lines.push(`[${name}]`, `san_port = ${port}`, '');
   return lines.join('\n');
+}
+
+/** A running fake service on a config file in a fresh directory. */
+export interface FakeRuntime extends FakeService {
+  rt: Runtime;
+  file: string;
+  /** Rewrites the config file. */
+  write(ports: Record<string, number>, defaults?: string[]): void;
+  /** Every event, in order. */
+  events: RuntimeEvent[];
+}
+
+/** Starts the fake service (mode per driver kind) and stops it when the test ends. */
+export async function startFakeRuntime(
+  teardown: (fn: () => unknown) => void, mode: DriverMode, ports: Record<string, number>, defaults: string[] = [],
+): Promise<FakeRuntime> {
+  const dir = mkdtempSync(join(tmpdir(), 'reloadkit-runtime-'));
+  const file = join(dir, 'fake.conf');
+  const write = (p: Record<string, number>, d: string[] = []) => writeFileSync(file, writeConfigText(p, d));
+  write(ports, defaults);
+  const fake = createFakeService(mode);
+  const rt = await createRuntime(fake.service, { configFiles: [file] });
+  const events: RuntimeEvent[] = [];
+  rt.on('*', (event) => events.push(event));
+  teardown(async () => {
+    await rt.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { ...fake, rt, file, write, events };
 }

@@ -39,7 +39,7 @@ export interface SandboxResult {
 }
 
 /** Real programs the scripts may use (Essential: yes in Debian), linked into the restricted PATH. */
-export const REAL_TOOLS = ['sh', 'grep', 'sort', 'cmp', 'rm', 'mkdir', 'rmdir', 'chmod', 'cat', 'ls', 'stat', 'test', 'env', 'printf', 'head'];
+export const REAL_TOOLS = ['sh', 'grep', 'sort', 'cmp', 'rm', 'mkdir', 'rmdir', 'chmod', 'cat', 'ls', 'stat', 'test', 'env', 'printf', 'head', 'touch'];
 
 /** The folders replaced by empty tmpfs mounts, so that the script sees (and changes) only what the test set up. */
 export const SANDBOXED_FOLDERS = ['/run', '/etc/init.d', '/var/lib', '/var/log'];
@@ -92,6 +92,7 @@ set +e
 PATH='${bin}' RK_CALL_LOG='${work}/calls' ${findProgram('sh')} '${work}/script' "$@" > '${work}/stdout' 2> '${work}/stderr'
 echo $? > '${work}/exit'
 ( ${options.inspect ?? 'true'} ) > '${work}/inspection' 2>&1
+exit 0
 `;
     const env = { ...process.env, ...options.env };
     const run = spawnSync('unshare', ['--mount', '--map-root-user', '--propagation', 'private', 'sh', '-c', runner, 'sandbox', ...args], {

@@ -1,6 +1,6 @@
 // Runs `systemd-analyze verify` on generated units inside a scratch root that holds stub ExecStart binaries.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { GeneratedFile } from '../../generators/target.js';
 import { ensureTrixieRoot } from './trixie-root.js';
@@ -30,6 +30,19 @@ function prepareScratchRoot(parent: string, systemUnits: string, units: readonly
     mkdirSync(join(scratch, dirname(program)), { recursive: true });
     writeFileSync(join(scratch, program), '#!/bin/sh\nexit 0\n');
     chmodSync(join(scratch, program), 0o755);
+  }
+  // Services of other packages the units depend on: present as minimal units, as they would be installed.
+  for (const unit of units) {
+    for (const match of unit.content.matchAll(/^(?:Requires|Wants|After)=(.*)$/gm)) {
+      for (const name of (match[1] as string).split(' ').filter((dependency) => dependency.endsWith('.service'))) {
+        if (existsSync(join(systemUnits, name))) continue;
+        mkdirSync(join(scratch, 'etc/systemd/system'), { recursive: true });
+        writeFileSync(join(scratch, 'etc/systemd/system', name), '[Unit]\nDescription=Dependency stub\n\n[Service]\nExecStart=/usr/bin/stub-dependency\n');
+        mkdirSync(join(scratch, 'usr/bin'), { recursive: true });
+        writeFileSync(join(scratch, 'usr/bin/stub-dependency'), '#!/bin/sh\n');
+        chmodSync(join(scratch, 'usr/bin/stub-dependency'), 0o755);
+      }
+    }
   }
   for (const unit of units) {
     const path = join(scratch, 'etc/systemd/system', unit.path.split('/').pop() as string);

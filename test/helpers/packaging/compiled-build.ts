@@ -1,10 +1,10 @@
 // Compiles the code the packages ship (runtime/, examples/) once per source state, cached by content hash.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTool } from '../../../packaging/run-tool.js';
+import { ensureCached } from './cache-lock.js';
 
 /** The repository root. */
 export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -31,47 +31,21 @@ async function hashSources(): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
-async function waitForOtherCompiler(lock: string, out: string): Promise<boolean> {
-  for (let waited = 0; waited < 300_000; waited += 500) {
-    if (existsSync(out)) return true;
-    const lockStat = await stat(lock).catch(() => undefined);
-    if (!lockStat) return false;
-    if (Date.now() - lockStat.mtimeMs > 300_000) await rm(lock, { recursive: true, force: true });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return existsSync(out);
-}
-
 /** Returns a directory holding `tsc` output for runtime/ and examples/ (as `build/` does), compiling if needed. */
 export async function compileShippedCode(): Promise<string> {
   const out = join(packagingCacheDir, `build-${await hashSources()}`);
   await mkdir(packagingCacheDir, { recursive: true });
-  while (!existsSync(out)) {
-    const lock = `${out}.lock`;
-    try {
-      await mkdir(lock);
-    } catch {
-      if (await waitForOtherCompiler(lock, out)) break;
-      continue;
-    }
-    try {
-      const tmp = `${out}.tmp`;
-      await rm(tmp, { recursive: true, force: true });
-      const tsconfig = join(packagingCacheDir, `tsconfig-${process.pid}.json`);
-      await writeFile(
-        tsconfig,
-        JSON.stringify({
-          extends: join(projectRoot, 'tsconfig.json'),
-          compilerOptions: { rootDir: projectRoot, outDir: tmp, declaration: false, sourceMap: false },
-          include: shippedDirs.map((d) => join(projectRoot, d)),
-          exclude: [join(projectRoot, 'node_modules')],
-        }),
-      );
-      await runTool(join(projectRoot, 'node_modules', '.bin', 'tsc'), ['-p', tsconfig]).finally(() => rm(tsconfig, { force: true }));
-      await rename(tmp, out);
-    } finally {
-      await rm(lock, { recursive: true, force: true });
-    }
-  }
-  return out;
+  return ensureCached(out, async (tmp) => {
+    const tsconfig = join(packagingCacheDir, `tsconfig-${process.pid}.json`);
+    await writeFile(
+      tsconfig,
+      JSON.stringify({
+        extends: join(projectRoot, 'tsconfig.json'),
+        compilerOptions: { rootDir: projectRoot, outDir: tmp, declaration: false, sourceMap: false },
+        include: shippedDirs.map((d) => join(projectRoot, d)),
+        exclude: [join(projectRoot, 'node_modules')],
+      }),
+    );
+    await runTool(join(projectRoot, 'node_modules', '.bin', 'tsc'), ['-p', tsconfig]).finally(() => rm(tsconfig, { force: true }));
+  });
 }

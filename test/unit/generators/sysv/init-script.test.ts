@@ -15,8 +15,8 @@ t.test('the view maps dependencies to LSB facilities and keeps 15 characters of 
   const view = buildInitScriptView(manifest.services[0]!);
   t.same(view.requiredStart, ['$remote_fs', '$syslog', 'postgresql', '$network']);
   t.equal(view.processName, 'hostile-service');
-  t.equal(view.chuid, 'nobody:nogroup');
-  t.same(view.runAs, ['-u', 'nobody', '-g', 'nogroup']);
+  t.equal(view.chuid, 'hostile:hostile');
+  t.same(view.runAs, ['-u', 'hostile', '-g', 'hostile']);
   t.same(view.directories, ['/run/hostile']);
 });
 

@@ -1,0 +1,98 @@
+// A throw-away Debian 12 root file system for installing packages with dpkg: made by mmdebstrap from the
+// mirror this machine's apt uses, cached as a tarball named by its recipe's hash, unpacked per test.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runTool, type ToolResult } from '../../../packaging/run-tool.js';
+import { findDebianMirror } from '../../containers/debian-mirror.js';
+import { ensureCached } from './cache-lock.js';
+import { packagingCacheDir } from './compiled-build.js';
+
+/** What goes into the root file system: nodejs runs the services, adduser creates the account. */
+export const rootRecipe = { suite: 'bookworm', variant: 'minbase', include: ['nodejs', 'adduser'] };
+
+/** Where invoke-rc.d's policy layer records every action it was asked for, inside the root. */
+export const policyLogPath = '/var/tmp/policy-rc.d.log';
+
+/** A policy-rc.d that forbids every action (exit 101) after logging it, so tests see what was asked. */
+export const policyRcD = `#!/bin/sh\n# Forbid starting anything; record what was asked.\necho "$*" >> ${policyLogPath}\nexit 101\n`;
+
+function recipeHash(): string {
+  const ownSource = readFileSync(fileURLToPath(import.meta.url), 'utf8');
+  return createHash('sha256').update(JSON.stringify(rootRecipe)).update(ownSource).digest('hex').slice(0, 12);
+}
+
+/** The cached tarball of the root file system, built with mmdebstrap the first time (about a minute). */
+export async function ensureRootTarball(onProgress: (message: string) => void = () => undefined): Promise<string> {
+  await mkdir(packagingCacheDir, { recursive: true });
+  const tarball = join(packagingCacheDir, `${rootRecipe.suite}-${recipeHash()}.tar`);
+  return ensureCached(tarball, async (tmp) => {
+    onProgress(`building a ${rootRecipe.suite} root file system with mmdebstrap (about a minute)`);
+    const mirror = findDebianMirror();
+    await runTool('mmdebstrap', [
+      '--quiet',
+      `--variant=${rootRecipe.variant}`,
+      `--include=${rootRecipe.include.join(',')}`,
+      '--format=tar',
+      rootRecipe.suite,
+      tmp,
+      `deb ${mirror} ${rootRecipe.suite} main`,
+    ]);
+  });
+}
+
+/** An unpacked root file system with the policy-rc.d installed; `remove()` deletes it. */
+export interface DebianRoot {
+  dir: string;
+  /** Runs `script` with /bin/sh inside the root (chroot); rejects on an exit code not in okExitCodes. */
+  run(script: string, okExitCodes?: number[]): Promise<ToolResult>;
+  /** Copies a file from the host into the root's /tmp; returns its path inside the root. */
+  copyIn(hostPath: string): Promise<string>;
+  /** Returns the policy-rc.d log lines and empties it. */
+  takePolicyLog(): Promise<string[]>;
+  remove(): Promise<void>;
+}
+
+/** Unpacks the cached tarball into a new temporary directory. */
+export async function createDebianRoot(onProgress?: (message: string) => void): Promise<DebianRoot> {
+  const tarball = await ensureRootTarball(onProgress);
+  const dir = await mkdtemp(join(tmpdir(), 'packaging-root-'));
+  await runTool('tar', ['-xf', tarball, '-C', dir]);
+  await writeFile(join(dir, 'usr/sbin/policy-rc.d'), policyRcD);
+  await chmod(join(dir, 'usr/sbin/policy-rc.d'), 0o755);
+  const logOnHost = join(dir, policyLogPath);
+  return {
+    dir,
+    run: (script, okExitCodes = [0]) => runTool('chroot', [dir, '/bin/sh', '-c', script], { okExitCodes }),
+    async copyIn(hostPath) {
+      const name = hostPath.slice(hostPath.lastIndexOf('/') + 1);
+      await writeFile(join(dir, 'tmp', name), await readFile(hostPath));
+      return `/tmp/${name}`;
+    },
+    async takePolicyLog() {
+      const text = await readFile(logOnHost, 'utf8').catch(() => '');
+      await writeFile(logOnHost, '');
+      return text.split('\n').filter((line) => line.length > 0);
+    },
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Every path in the root except the virtual and scratch file systems, sorted (for before/after comparisons). */
+export async function listRootPaths(dir: string): Promise<string[]> {
+  const skipped = new Set(['/proc', '/dev', '/sys', '/run', '/tmp', '/var/tmp']);
+  const found: string[] = [];
+  const walk = async (rel: string): Promise<void> => {
+    for (const item of await readdir(join(dir, rel), { withFileTypes: true })) {
+      const path = `${rel}/${item.name}`;
+      if (skipped.has(path)) continue;
+      found.push(path);
+      if (item.isDirectory()) await walk(path);
+    }
+  };
+  await walk('');
+  return found.sort();
+}
