@@ -34,7 +34,6 @@ export async function createRuntime(service: Service | ServiceDefinition, option
   rt.config = await rt.loadNextConfig();
   const targets = rt.drivers.listTargets(rt.config);
   const first = await rt.drivers.buildAll(targets, rt.config);
-  for (const generation of first) rt.drivers.install(generation);
   for (const generation of first) {
     rt.drivers.slots.set(generation.key, new DriverSlot(generation.spec, generation.context.section, generation));
   }

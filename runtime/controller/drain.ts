@@ -42,7 +42,7 @@ export async function waitForDrainingRoom(
       if (!oldest) break;
       if (!(await settlesBefore(host.drivers.whenRetired(oldest), deadline))) {
         throw new ReloadStop('aborted',
-          `driver ${slot.key} already has ${slot.draining.size} replaced generations draining `
+          `driver ${slot.key} already has ${slot.draining.size} replaced generation${slot.draining.size === 1 ? '' : 's'} draining `
           + `(reload_max_draining_generations = ${maxDraining}) and the oldest did not retire within `
           + `reload_drain_timeout (${budgetSeconds} s); the reload was aborted, nothing changed`);
       }

@@ -17,7 +17,6 @@ export function switchGenerations(
   const replaced: Generation[] = [];
   host.config = applied;
   for (const generation of built) {
-    host.drivers.install(generation);
     const slot = host.drivers.slots.get(generation.key);
     if (slot) {
       replaced.push(slot.current);

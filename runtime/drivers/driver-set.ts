@@ -37,9 +37,10 @@ export class DriverSet {
     })));
   }
 
-  /** Builds one new generation; the error names the driver and keeps the cause. */
+  /** Builds one new generation (numbers are never reused, even when a build fails); errors name the driver. */
   async build(target: DriverTarget, config: ConfigSnapshot): Promise<Generation> {
     const generation = (this.lastNumber.get(target.key) ?? 0) + 1;
+    this.lastNumber.set(target.key, generation);
     const context = { kind: target.spec.kind, section: target.section, key: target.key, generation, config };
     try {
       return new Generation(target.spec, context, await target.spec.create(context));
@@ -64,11 +65,6 @@ export class DriverSet {
   /** Closes generations that never served (a failed or aborted reload), reporting close errors. */
   async closeQuietly(generations: readonly Generation[]): Promise<void> {
     await Promise.all(generations.map((g) => g.close().catch((error: unknown) => this.hooks.onCloseError(g, error))));
-  }
-
-  /** Records a generation as the one new work goes to (sets the next generation number). */
-  install(generation: Generation): void {
-    this.lastNumber.set(generation.key, generation.number);
   }
 
   /** Replaces or removes: marks `generation` replaced by `reloadId` and retires it in the background. */

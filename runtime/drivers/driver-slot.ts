@@ -31,20 +31,6 @@ export class DriverSlot {
     return this.spec.mode ?? 'overlap';
   }
 
-  /** Work in flight on every generation of this slot. */
-  get inFlight(): number {
-    let count = this.current.state === 'live' ? this.current.tracker.count : 0;
-    for (const generation of this.draining) count += generation.tracker.count;
-    return count;
-  }
-
-  /** The generation number the next build gets. */
-  get nextGeneration(): number {
-    let highest = this.current.number;
-    for (const generation of this.draining) highest = Math.max(highest, generation.number);
-    return highest + 1;
-  }
-
   /** The oldest generation still draining, if any. */
   oldestDraining(): Generation | undefined {
     let oldest: Generation | undefined;
