@@ -2,13 +2,14 @@
 import { debTarget } from './deb/index.js';
 import { logrotateTarget } from './logrotate/index.js';
 import { openrcTarget } from './openrc/index.js';
+import { rpmTarget } from './rpm/index.js';
 import { runitTarget } from './runit/index.js';
 import { systemdTarget } from './systemd/index.js';
 import { sysvTarget } from './sysv/index.js';
 import type { Target } from './target.js';
 
 /** All targets, in the order `reloadkit targets` lists them and `--target all` writes them. */
-export const targets: readonly Target[] = [systemdTarget, sysvTarget, openrcTarget, runitTarget, logrotateTarget, debTarget];
+export const targets: readonly Target[] = [systemdTarget, sysvTarget, openrcTarget, runitTarget, logrotateTarget, debTarget, rpmTarget];
 
 /** The target called `name`, or an error naming the known ones. */
 export function findTarget(name: string): Target {
