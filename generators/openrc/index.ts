@@ -3,7 +3,6 @@ import type { Manifest, ServiceManifest } from '../manifest/index.js';
 import { PROCESS_NAME_LENGTH } from '../manifest/index.js';
 import { toOpenrcDependencies } from '../render/dependencies.js';
 import { renderTemplate } from '../render/handlebars.js';
-import { quoteShellWords } from '../render/quote-shell.js';
 import { listServiceDirectories } from '../sysv/init-script.js';
 import type { GeneratedFile, Target } from '../target.js';
 
@@ -13,7 +12,7 @@ function buildRunscriptView(service: ServiceManifest) {
     name: service.name,
     description: service.description,
     exec: service.exec,
-    commandArgs: quoteShellWords(service.args),
+    args: service.args,
     processName: service.name.slice(0, PROCESS_NAME_LENGTH),
     commandUser: service.user && (service.group ? `${service.user}:${service.group}` : service.user),
     workingDirectory: service.working_directory,
