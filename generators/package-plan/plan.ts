@@ -101,3 +101,18 @@ export function planDirectories(services: readonly ServiceManifest[]): OwnedDire
   }
   return [...directories.values()];
 }
+
+/** The plan of a common package: the accounts and directories of every service, no service of its own. */
+export function planCommonPackage(manifest: Manifest, packageName: string): PackagePlan {
+  return {
+    name: packageName,
+    services: [],
+    accounts: planAccounts(manifest.services),
+    directories: planDirectories(manifest.services),
+  };
+}
+
+/** The plan of a package that ships one service (named after it) and relies on a common package for the rest. */
+export function planServicePackage(service: ServiceManifest): PackagePlan {
+  return { name: service.name, services: [planService(service)], accounts: [], directories: [] };
+}

@@ -1,6 +1,6 @@
 // The format-independent plan: actions per upgrade kind, accounts and directories from the manifest.
 import t from 'tap';
-import { planPackage, toServiceAction } from '../../../../generators/package-plan/plan.js';
+import { planCommonPackage, planPackage, planServicePackage, toServiceAction } from '../../../../generators/package-plan/plan.js';
 import { manifestWith } from '../../../helpers/deb-sandbox.js';
 
 t.test('manifest policies become actions; none still starts a stopped service', async (t) => {
@@ -9,12 +9,12 @@ t.test('manifest policies become actions; none still starts a stopped service', 
   t.equal(toServiceAction('none'), 'start');
 });
 
-t.test('one account per user, state and log directories once each, root and nobody never created', async (t) => {
+t.test('one account per user, state and log directories once each, root never created', async (t) => {
   const plan = planPackage(
     manifestWith({
       a: { user: 'svc', state_directory: 'shared', logs_directory: 'shared', on_upgrade: 'reload' },
       b: { user: 'svc', group: 'svc', state_directory: 'shared', logs_directory: 'b' },
-      c: { user: 'nobody', group: 'nogroup' },
+      c: { user: 'root' },
       d: {},
     }),
   );
@@ -32,5 +32,21 @@ t.test('one account per user, state and log directories once each, root and nobo
       { path: '/var/log/shared', owner: 'svc', group: 'svc', mode: '0750' },
       { path: '/var/log/b', owner: 'svc', group: 'svc', mode: '0750' },
     ],
+  });
+});
+
+t.test('split packages: the common one owns accounts and directories, each service package its service', async (t) => {
+  const manifest = manifestWith({ a: { user: 'svc', logs_directory: 'svc', on_upgrade: 'reload' }, b: { user: 'svc' } });
+  t.strictSame(planCommonPackage(manifest, 'pkg-common'), {
+    name: 'pkg-common',
+    services: [],
+    accounts: [{ user: 'svc', group: 'svc', home: '/nonexistent' }],
+    directories: [{ path: '/var/log/svc', owner: 'svc', group: 'svc', mode: '0750' }],
+  });
+  t.strictSame(planServicePackage(manifest.services[0]!), {
+    name: 'a',
+    services: [{ name: 'a', onUpgrade: 'reload', onConffileOnlyUpgrade: 'reload' }],
+    accounts: [],
+    directories: [],
   });
 });
