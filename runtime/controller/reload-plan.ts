@@ -17,7 +17,8 @@ export interface ReloadPlan {
 
 /**
  * A driver is affected when an applied option of its section changed, or a [DEFAULT] option it
- * `dependsOn` changed. Unaffected drivers keep their generation and their open gate.
+ * `dependsOn` changed. A driver on the [DEFAULT] section that declares `dependsOn` is affected only
+ * by those options. Unaffected drivers keep their generation and their open gate.
  */
 export function planReload(drivers: DriverSet, diff: ConfigDiff): ReloadPlan {
   const plan: ReloadPlan = { overlap: [], exclusive: [], added: [], removed: [] };
@@ -31,8 +32,10 @@ export function planReload(drivers: DriverSet, diff: ConfigDiff): ReloadPlan {
       plan.added.push(target);
       continue;
     }
-    const affected = changedSections.has(target.section)
-      || (target.spec.dependsOn ?? []).some((option) => changed.has(`DEFAULT.${option}`));
+    const dependsOn = target.spec.dependsOn;
+    const sectionCounts = !(target.section === 'DEFAULT' && dependsOn);
+    const affected = (sectionCounts && changedSections.has(target.section))
+      || (dependsOn ?? []).some((option) => changed.has(`DEFAULT.${option}`));
     if (!affected) continue;
     (slot.mode === 'exclusive' ? plan.exclusive : plan.overlap).push({ slot, target });
   }

@@ -10,6 +10,9 @@ import { ReloadStop } from './reload-stop.js';
 import { switchGenerations } from './switch.js';
 import { waitForDrain, waitForDrainingRoom } from './drain.js';
 
+/** Why a reload that ran into a stop ends without switching. */
+const STOPPING = 'the service began stopping during the reload; nothing was switched';
+
 /** What one reload produced: its end event, and when the generations it replaced have all retired. */
 export interface ReloadResult {
   end: ReloadEndEvent;
@@ -51,10 +54,11 @@ export async function runReloadTransaction(host: ReloadHost, trigger: ReloadTrig
         closedGates.push(slot);
       }
       await waitForDrain(plan.exclusive.map((e) => e.slot), deadline, budgetSeconds);
+      if (host.states.isStopping) throw new ReloadStop('failed', STOPPING);
       host.states.moveTo('reloading');
       built.push(...await host.drivers.buildAll(plan.exclusive.map((e) => e.target), diff.applied));
     }
-    if (host.states.isStopping) throw new ReloadStop('failed', 'the service began stopping during the reload; nothing was switched');
+    if (host.states.isStopping) throw new ReloadStop('failed', STOPPING);
 
     drained = switchGenerations(host, diff.applied, plan, built, id);
     closedGates.splice(0).forEach((slot) => slot.gate.open());

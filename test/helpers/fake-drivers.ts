@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  createRuntime, defineService, opt, type DriverMode, type Runtime, type RuntimeEvent, type Service,
+  createRuntime, defineService, opt, type DriverMode, type ReloadEndEvent, type Runtime, type RuntimeEvent, type Service,
 } from '../../runtime/index.js';
 
 /** One built generation of the fake volume driver. */
@@ -23,6 +23,8 @@ export interface FakeService {
   built: FakeVolumeDriver[];
   /** Sections whose next build throws (cleared by the test). */
   failingSections: Set<string>;
+  /** Sections whose builds wait for the promise first (a slow connect). */
+  slowBuilds: Map<string, Promise<void>>;
 }
 
 /** A service with one `volume` driver per enabled backend; each backend section has a mutable san_port. */
@@ -30,6 +32,7 @@ export function createFakeService(mode: DriverMode = 'overlap', extra: { startCl
   const log: string[] = [];
   const built: FakeVolumeDriver[] = [];
   const failingSections = new Set<string>();
+  const slowBuilds = new Map<string, Promise<void>>();
   const service = defineService({
     name: 'fake-volume',
     options: {
@@ -47,7 +50,8 @@ export function createFakeService(mode: DriverMode = 'overlap', extra: { startCl
       kind: 'volume',
       mode,
       sections: (config) => config.get('DEFAULT', 'enabled_backends') as string[],
-      create: ({ key, section, generation, config }) => {
+      create: async ({ key, section, generation, config }) => {
+        await slowBuilds.get(section);
         if (failingSections.has(section)) throw new Error(`connection to ${section} refused`);
         const driver: FakeVolumeDriver = { key, generation, port: config.get(section, 'san_port') as number, closed: false };
         built.push(driver);
@@ -61,7 +65,7 @@ export function createFakeService(mode: DriverMode = 'overlap', extra: { startCl
     }],
     start: () => ({ close: () => { log.push('start-handle closed'); extra.startClose?.(); } }),
   });
-  return { service, log, built, failingSections };
+  return { service, log, built, failingSections, slowBuilds };
 }
 
 /** A promise the test settles by hand: stands for a piece of backend work in flight. */
@@ -119,4 +123,13 @@ export async function startFakeRuntime(
     rmSync(dir, { recursive: true, force: true });
   });
   return { ...fake, rt, file, write, events };
+}
+
+/** The parts of a reload.end a test compares exactly (tap's match is loose on arrays). */
+export function summarizeEnd(end: ReloadEndEvent): { outcome: string; changed: string[]; restartRequired: string[]; reinitialised: string[]; error?: string } {
+  const summary: ReturnType<typeof summarizeEnd> = {
+    outcome: end.outcome, changed: end.changed, restartRequired: end.restartRequired, reinitialised: end.reinitialised,
+  };
+  if (end.error) summary.error = end.error.message;
+  return summary;
 }

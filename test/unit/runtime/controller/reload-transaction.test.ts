@@ -1,7 +1,7 @@
 import t from 'tap';
 import { writeFileSync } from 'node:fs';
 import type { ReloadEndEvent } from '../../../../runtime/events.js';
-import { holdWork, settle, startFakeRuntime, type FakeVolumeDriver } from '../../../helpers/fake-drivers.js';
+import { holdWork, settle, startFakeRuntime, summarizeEnd, type FakeVolumeDriver } from '../../../helpers/fake-drivers.js';
 
 /** Runs work on driver volume:<section> until `until` settles; resolves with the port it reached. */
 const useUntil = (rt: { use: Function }, section: string, until: Promise<void>): Promise<number> =>
@@ -16,11 +16,15 @@ t.test('overlap: new work reaches the new generation at once, old work finishes 
   const old = held.map((h) => useUntil(f.rt, 'a', h.promise));
   f.write({ a: 11, b: 2 });
   const end = await f.rt.reload();
-  t.match(end, { event: 'reload.end', id: 1, trigger: 'api', outcome: 'succeeded', changed: ['a.san_port'], restartRequired: [], reinitialised: ['volume:a'] });
+  t.match(end, { event: 'reload.end', id: 1, trigger: 'api' });
+  t.same(summarizeEnd(end), { outcome: 'succeeded', changed: ['a.san_port'], restartRequired: [], reinitialised: ['volume:a'] });
   t.equal(await portNow(f.rt, 'a'), 11, 'new work is on the new backend while old work is still in flight');
   t.equal(await portNow(f.rt, 'b'), 2);
   t.same(f.log, ['create volume:a#1', 'create volume:b#1', 'create volume:a#2'], 'old generation not closed yet');
-  t.match(f.rt.status(), { generations: { 'volume:a': 2, 'volume:b': 1 }, inFlight: { 'volume:a': 2 }, draining: [{ driver: 'volume:a', generation: 1, inFlight: 2, reloadId: 1 }] });
+  const status = f.rt.status();
+  t.same([status.generations, status.inFlight, status.draining], [
+    { 'volume:a': 2, 'volume:b': 1 }, { 'volume:a': 2, 'volume:b': 0 }, [{ driver: 'volume:a', generation: 1, inFlight: 2, reloadId: 1 }],
+  ]);
   held[0]!.finish();
   t.equal(await old[0], 1);
   await settle();
@@ -29,8 +33,8 @@ t.test('overlap: new work reaches the new generation at once, old work finishes 
   t.equal(await old[1], 1, 'in-flight work finished on the old backend');
   await f.rt.waitDrained();
   t.same(f.log.slice(3), ['close volume:a#1']);
-  t.match(f.events.map((e) => e.event), ['reload.start', 'reload.end', 'driver.retired']);
-  t.match(f.events[2], { event: 'driver.retired', reloadId: 1, driver: 'volume:a', generation: 1, operationsFinished: 2 });
+  t.same(f.events.map((e) => e.event), ['reload.start', 'reload.end', 'driver.retired']);
+  t.match(f.events[2], { event: 'driver.retired', service: 'fake-volume', pid: process.pid, reloadId: 1, driver: 'volume:a', generation: 1, operationsFinished: 2 });
   t.same(f.rt.status().draining, []);
 });
 
@@ -75,7 +79,7 @@ t.test('exclusive: new work for the affected driver waits until the old generati
   t.notOk(f.log.includes('create volume:a#2'), 'the new generation is built only after the drain');
   held.finish();
   t.equal(await old, 1);
-  t.match(await reload, { outcome: 'succeeded', reinitialised: ['volume:a'] });
+  t.same(summarizeEnd(await reload), { outcome: 'succeeded', changed: ['a.san_port'], restartRequired: [], reinitialised: ['volume:a'] });
   t.equal(await waiter, 11, 'the waiting request ran on the new generation');
   t.same(f.log.slice(2), ['create volume:a#2', 'close volume:a#1']);
   t.equal(f.rt.state, 'ready');
@@ -90,9 +94,9 @@ t.test('exclusive: when the drain budget expires the reload is aborted, work is 
   await settle(5);
   const waiter = portNow(f.rt, 'a');
   const end = await reload;
-  t.match(end, {
-    outcome: 'aborted', changed: [], reinitialised: [],
-    error: { message: 'drain did not finish within reload_drain_timeout (0.05 s): volume:a (1 in flight); the reload was aborted, nothing was killed, the running configuration and drivers stay' },
+  t.same(summarizeEnd(end), {
+    outcome: 'aborted', changed: [], restartRequired: [], reinitialised: [],
+    error: 'drain did not finish within reload_drain_timeout (0.05 s): volume:a (1 in flight); the reload was aborted, nothing was killed, the running configuration and drivers stay',
   });
   t.equal(await waiter, 1, 'the waiting request was released to the old generation');
   t.equal(f.rt.config.get('a', 'san_port'), 1);
@@ -108,12 +112,12 @@ t.test('a failing build keeps the old drivers and configuration and closes what 
   f.failingSections.add('b');
   f.write({ a: 11, b: 12 });
   const end = await f.rt.reload();
-  t.match(end, { outcome: 'failed', changed: [], reinitialised: [], error: { message: 'cannot build driver volume:b (generation 2): connection to b refused' } });
+  t.same(summarizeEnd(end), { outcome: 'failed', changed: [], restartRequired: [], reinitialised: [], error: 'cannot build driver volume:b (generation 2): connection to b refused' });
   t.same(f.log, ['create volume:a#1', 'create volume:b#1', 'create volume:a#2', 'close volume:a#2']);
   t.equal(await portNow(f.rt, 'a'), 1);
   t.equal(f.rt.config.get('a', 'san_port'), 1);
   f.failingSections.clear();
-  t.match(await f.rt.reload(), { outcome: 'succeeded', reinitialised: ['volume:a', 'volume:b'] });
+  t.same(summarizeEnd(await f.rt.reload()), { outcome: 'succeeded', changed: ['a.san_port', 'b.san_port'], restartRequired: [], reinitialised: ['volume:a', 'volume:b'] });
   t.same(f.log.slice(4, 6), ['create volume:a#3', 'create volume:b#3'], 'numbers of generations that never served are not reused');
   t.equal(await portNow(f.rt, 'b'), 12);
 });
@@ -137,7 +141,7 @@ t.test('changed immutable options are reported as restart-required and not appli
   const f = await startFakeRuntime(t.teardown, 'overlap', { a: 1 }, ['listen = 127.0.0.1:1']);
   writeFileSync(f.file, '[DEFAULT]\nenabled_backends = a\nlisten = 127.0.0.1:2\nlabel = two\n[a]\nsan_port = 1\npool = other\n');
   const end = await f.rt.reload();
-  t.match(end, { outcome: 'succeeded', changed: ['DEFAULT.label'], restartRequired: ['DEFAULT.listen', 'a.pool'], reinitialised: [] });
+  t.same(summarizeEnd(end), { outcome: 'succeeded', changed: ['DEFAULT.label'], restartRequired: ['DEFAULT.listen', 'a.pool'], reinitialised: [] });
   t.same(f.rt.config.get('DEFAULT', 'listen'), { host: '127.0.0.1', port: 1 });
   t.equal(f.rt.config.get('a', 'pool'), 'p');
   t.equal(f.rt.config.get('DEFAULT', 'label'), 'two');
@@ -148,7 +152,7 @@ t.test('added sections get a first generation; removed ones retire and become un
   const held = holdWork();
   const onB = useUntil(f.rt, 'b', held.promise);
   f.write({ a: 1, c: 3 });
-  t.match(await f.rt.reload(), { outcome: 'succeeded', reinitialised: ['volume:c'] });
+  t.same(summarizeEnd(await f.rt.reload()), { outcome: 'succeeded', changed: ['DEFAULT.enabled_backends', 'c.san_port', 'c.pool'], restartRequired: [], reinitialised: ['volume:c'] });
   t.equal(await portNow(f.rt, 'c'), 3);
   await t.rejects(portNow(f.rt, 'b'), { name: 'UnknownDriverError', message: 'unknown driver volume:b (drivers: volume:a, volume:c)' });
   held.finish();
