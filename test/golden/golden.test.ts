@@ -10,13 +10,14 @@ import { findTarget } from '../../generators/registry.js';
 const repository = fileURLToPath(new URL('../..', import.meta.url));
 const expectedRoot = fileURLToPath(new URL('./expected', import.meta.url));
 const initTargets = ['systemd', 'sysv', 'openrc', 'runit', 'logrotate'];
+const allTargets = [...initTargets, 'deb', 'rpm'];
 
 /** Each case: a manifest, the systemd version, and the targets whose output is kept. */
 const cases = [
-  { name: 'cinder', manifest: 'examples/cinder/reloadkit.yaml', systemdVersion: 252, targets: initTargets },
+  { name: 'cinder', manifest: 'examples/cinder/reloadkit.yaml', systemdVersion: 252, targets: allTargets },
   { name: 'cinder-systemd-257', manifest: 'examples/cinder/reloadkit.yaml', systemdVersion: 257, targets: ['systemd'] },
-  { name: 'minimal', manifest: 'test/golden/manifests/minimal.yaml', systemdVersion: 252, targets: initTargets },
-  { name: 'hostile', manifest: 'test/golden/manifests/hostile.yaml', systemdVersion: 252, targets: initTargets },
+  { name: 'minimal', manifest: 'test/golden/manifests/minimal.yaml', systemdVersion: 252, targets: allTargets },
+  { name: 'hostile', manifest: 'test/golden/manifests/hostile.yaml', systemdVersion: 252, targets: allTargets },
   { name: 'hostile-systemd-257', manifest: 'test/golden/manifests/hostile.yaml', systemdVersion: 257, targets: ['systemd'] },
 ];
 
