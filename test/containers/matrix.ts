@@ -1,0 +1,109 @@
+// The init-system matrix as data: one row per Debian suite × init system running as PID 1.
+// Adding an init system = one profile in init-profiles.ts + one row here.
+
+import { HarnessError } from './errors.js';
+import {
+  type InitProfile,
+  openrcProfile,
+  runitProfile,
+  systemdProfile,
+  sysvinitProfile,
+} from './init-profiles.js';
+
+// One row: how its image is built from Debian's archive, how it boots, and which reload commands it tests.
+export interface MatrixRow {
+  /** short name, used in image tags, container names and test names */
+  id: string;
+  /** Debian suite the image is built from */
+  suite: 'bookworm' | 'trixie';
+  /** what the row is about, for test names and docs */
+  description: string;
+  profile: InitProfile;
+  /** mmdebstrap --include list (minbase variant; nodejs in every image) */
+  include: readonly string[];
+  /** shell commands run by mmdebstrap's --customize-hook; "$1" is the root of the image */
+  customize: readonly string[];
+  /** the init system's own reload commands, run against `service` by the scenarios */
+  reloadCommands: (service: string) => string[];
+}
+
+const common = ['procps', 'nodejs'];
+
+const removeInittabGettys = 'sed -i "/getty/d" "$1/etc/inittab"';
+
+// The rows every scenario runs on.
+export const matrix: readonly MatrixRow[] = [
+  {
+    id: 'bookworm-systemd',
+    suite: 'bookworm',
+    description: 'Debian 12 bookworm, systemd 252',
+    profile: systemdProfile,
+    include: ['systemd', 'systemd-sysv', 'dbus', ...common],
+    customize: [],
+    reloadCommands: (service) => [
+      `systemctl reload ${service}`,
+      `service ${service} reload`,
+      `invoke-rc.d ${service} reload`,
+    ],
+  },
+  {
+    id: 'trixie-systemd',
+    suite: 'trixie',
+    description: 'Debian 13 trixie, systemd 257',
+    profile: systemdProfile,
+    include: ['systemd', 'systemd-sysv', 'dbus', ...common],
+    customize: [],
+    reloadCommands: (service) => [`systemctl reload ${service}`],
+  },
+  {
+    id: 'bookworm-sysvinit',
+    suite: 'bookworm',
+    description: 'Debian 12 bookworm, sysvinit-core',
+    profile: sysvinitProfile,
+    include: ['sysvinit-core', ...common],
+    customize: [removeInittabGettys],
+    reloadCommands: (service) => [
+      `service ${service} reload`,
+      `/etc/init.d/${service} reload`,
+      `invoke-rc.d ${service} reload`,
+    ],
+  },
+  {
+    id: 'bookworm-openrc',
+    suite: 'bookworm',
+    description: 'Debian 12 bookworm, OpenRC under sysvinit-core',
+    profile: openrcProfile,
+    // sysvinit-core depends on sysv-rc | file-rc | openrc: naming openrc selects it as the rc system
+    include: ['sysvinit-core', 'openrc', ...common],
+    customize: [
+      removeInittabGettys,
+      // skip the scripts OpenRC marks as not meant for containers (keyword -docker)
+      'sed -i "s/^#\\?rc_sys=.*/rc_sys=\\"docker\\"/" "$1/etc/rc.conf"',
+      'grep -qx "rc_sys=\\"docker\\"" "$1/etc/rc.conf"',
+    ],
+    reloadCommands: (service) => [`rc-service ${service} reload`],
+  },
+  {
+    id: 'bookworm-runit',
+    suite: 'bookworm',
+    description: 'Debian 12 bookworm, runit-init',
+    profile: runitProfile,
+    include: ['runit-init', ...common],
+    customize: ['rm -f "$1"/etc/runit/runsvdir/default/getty-*'],
+    reloadCommands: (service) => [`sv reload ${service}`],
+  },
+];
+
+// Finds rows by id; `only` is a comma-separated list (RELOADKIT_CONTAINER_ROWS), empty = all rows.
+export function selectRows(only: string | undefined, rows: readonly MatrixRow[] = matrix): MatrixRow[] {
+  const wanted = (only ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  if (wanted.length === 0) return [...rows];
+  const known = rows.map((row) => row.id);
+  const unknown = wanted.filter((id) => !known.includes(id));
+  if (unknown.length > 0) {
+    throw new HarnessError(
+      `RELOADKIT_CONTAINER_ROWS: unknown row ${unknown.map((id) => `"${id}"`).join(', ')}; expected some of ${known.join(', ')}`,
+    );
+  }
+  return rows.filter((row) => wanted.includes(row.id));
+}
