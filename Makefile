@@ -1,5 +1,5 @@
 # Thin wrappers over npm scripts: the npm scripts in package.json are the source of truth.
-.PHONY: all build test demo typecheck clean deb rpm packages
+.PHONY: all build test test-containers demo typecheck clean deb rpm packages
 
 all: build
 
@@ -15,6 +15,9 @@ typecheck: node_modules
 
 test: node_modules
 	npm test
+
+test-containers: node_modules
+	npm run test:containers
 
 demo: build
 	npm run demo
