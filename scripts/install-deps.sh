@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-debian_packages=(shellcheck lintian rpm rpmlint mmdebstrap dpkg-dev systemd)
+debian_packages=(shellcheck lintian rpm rpmlint mmdebstrap dpkg-dev systemd docker.io)
 
 missing=()
 for pkg in "${debian_packages[@]}"; do
