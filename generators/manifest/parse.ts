@@ -33,16 +33,21 @@ function locateLinesIn(document: Document, lineCounter: LineCounter): LineLocato
     const range = (node as Node | undefined)?.range;
     return range ? lineCounter.linePos(range[0]).line : undefined;
   };
+  const lineOfKey = (mapPath: (string | number)[], key: string | number): number | undefined => {
+    const map = mapPath.length === 0 ? document.contents : document.getIn(mapPath, true);
+    if (!isMap(map)) return undefined;
+    const pair = map.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
+    return pair ? lineOf(pair.key) : undefined;
+  };
   return (path, key) => {
-    // The deepest node that exists on the path: a missing field is reported at its parent mapping.
+    // The deepest node that exists on the path: a missing field is reported where its mapping's key is.
     for (let depth = path.length; depth >= 0; depth -= 1) {
       const prefix = path.slice(0, depth) as (string | number)[];
       const node = depth === 0 ? document.contents : document.getIn(prefix, true);
       if (node === undefined || node === null) continue;
-      if (key !== undefined && depth === path.length && isMap(node)) {
-        const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
-        if (pair) return lineOf(pair.key);
-      }
+      if (key !== undefined && depth === path.length) return lineOfKey(prefix, key) ?? lineOf(node);
+      const last = prefix[prefix.length - 1];
+      if (depth < path.length && typeof last === 'string') return lineOfKey(prefix.slice(0, -1), last) ?? lineOf(node);
       return lineOf(node);
     }
     return undefined;
