@@ -13,6 +13,8 @@ export interface ToolResult {
 export interface RunToolOptions {
   cwd?: string;
   env?: Record<string, string>;
+  /** Use only `env`, not this process's environment (e.g. for commands run inside another root). */
+  replaceEnv?: boolean;
   /** Exit codes that count as success; default [0]. */
   okExitCodes?: number[];
 }
@@ -23,6 +25,7 @@ export async function runTool(command: string, args: string[], options: RunToolO
   const result = await execa(command, args, {
     cwd: options.cwd,
     env: options.env,
+    extendEnv: options.replaceEnv !== true,
     reject: false,
     stripFinalNewline: false,
   });

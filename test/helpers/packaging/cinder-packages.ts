@@ -6,6 +6,8 @@ import type { Manifest } from '../../../generators/manifest/index.js';
 import { join } from 'node:path';
 import { compileShippedCode, projectRoot } from './compiled-build.js';
 
+export { compileShippedCode };
+
 /** The manifest every packaging test starts from. */
 export const cinderManifestPath = 'examples/cinder/reloadkit.yaml';
 
@@ -15,6 +17,8 @@ export interface CinderBuildOptions {
   manifest?: Manifest;
   layout?: PackageLayout;
   sourceDateEpoch?: number;
+  /** Compiled code to ship instead of the repository's (a test changing code copies and edits it). */
+  buildDir?: string;
 }
 
 /** Reads the repository's cinder manifest. */
@@ -30,7 +34,7 @@ export async function buildCinderPackages(outDir: string, options: CinderBuildOp
     manifest: options.manifest,
     layout: options.layout ?? cinderLayout,
     lintianOverridesDir: 'packaging/cinder/lintian-overrides',
-    buildDir: await compileShippedCode(),
+    buildDir: options.buildDir ?? (await compileShippedCode()),
     outDir,
     formats: options.formats,
     sourceDateEpoch: options.sourceDateEpoch,

@@ -1,11 +1,9 @@
 // A throw-away Debian 12 root file system for installing packages with dpkg: made by mmdebstrap from the
 // mirror this machine's apt uses, cached as a tarball named by its recipe's hash, unpacked per test.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runTool, type ToolResult } from '../../../packaging/run-tool.js';
 import { findDebianMirror } from '../../containers/debian-mirror.js';
 import { ensureCached } from './cache-lock.js';
@@ -14,15 +12,40 @@ import { packagingCacheDir } from './compiled-build.js';
 /** What goes into the root file system: nodejs runs the services, adduser creates the account. */
 export const rootRecipe = { suite: 'bookworm', variant: 'minbase', include: ['nodejs', 'adduser'] };
 
+/** mmdebstrap's arguments before the output path (the mirror comes last, read at run time). */
+function mmdebstrapArguments(): string[] {
+  return ['--quiet', `--variant=${rootRecipe.variant}`, `--include=${rootRecipe.include.join(',')}`, '--format=tar', rootRecipe.suite];
+}
+
 /** Where invoke-rc.d's policy layer records every action it was asked for, inside the root. */
 export const policyLogPath = '/var/tmp/policy-rc.d.log';
+
+/** Where the invoke-rc.d stub records every call, inside the root. */
+export const invokeLogPath = '/var/tmp/invoke-rc.d.log';
+
+/**
+ * Diverts invoke-rc.d to a stub that records each call and answers `status` with "running" (exit 0), so that
+ * upgrades take their reload-or-restart branch; every other action goes to the real invoke-rc.d, which asks
+ * policy-rc.d (and is refused).
+ */
+export const invokeRcDStub = [
+  'dpkg-divert --quiet --local --rename --add /usr/sbin/invoke-rc.d',
+  `cat > /usr/sbin/invoke-rc.d <<'EOF'`,
+  '#!/bin/sh',
+  '# Test stub: record the call; answer "status" with "running"; pass everything else to the real one.',
+  `echo "$*" >> ${invokeLogPath}`,
+  'for arg in "$@"; do [ "$arg" = status ] && exit 0; done',
+  'exec /usr/sbin/invoke-rc.d.distrib "$@"',
+  'EOF',
+  'chmod 755 /usr/sbin/invoke-rc.d',
+].join('\n');
 
 /** A policy-rc.d that forbids every action (exit 101) after logging it, so tests see what was asked. */
 export const policyRcD = `#!/bin/sh\n# Forbid starting anything; record what was asked.\necho "$*" >> ${policyLogPath}\nexit 101\n`;
 
+/** Names the cached tarball: a different recipe never reuses an old root file system. */
 function recipeHash(): string {
-  const ownSource = readFileSync(fileURLToPath(import.meta.url), 'utf8');
-  return createHash('sha256').update(JSON.stringify(rootRecipe)).update(ownSource).digest('hex').slice(0, 12);
+  return createHash('sha256').update(JSON.stringify(mmdebstrapArguments())).digest('hex').slice(0, 12);
 }
 
 /** The cached tarball of the root file system, built with mmdebstrap the first time (about a minute). */
@@ -32,17 +55,12 @@ export async function ensureRootTarball(onProgress: (message: string) => void = 
   return ensureCached(tarball, async (tmp) => {
     onProgress(`building a ${rootRecipe.suite} root file system with mmdebstrap (about a minute)`);
     const mirror = findDebianMirror();
-    await runTool('mmdebstrap', [
-      '--quiet',
-      `--variant=${rootRecipe.variant}`,
-      `--include=${rootRecipe.include.join(',')}`,
-      '--format=tar',
-      rootRecipe.suite,
-      tmp,
-      `deb ${mirror} ${rootRecipe.suite} main`,
-    ]);
+    await runTool('mmdebstrap', [...mmdebstrapArguments(), tmp, `deb ${mirror} ${rootRecipe.suite} main`]);
   });
 }
+
+/** The whole environment of commands in the root: nothing of the test process's. */
+const rootEnvironment = ['PATH=/usr/sbin:/usr/bin:/sbin:/bin', 'HOME=/root', 'LANG=C.UTF-8', 'DEBIAN_FRONTEND=noninteractive'];
 
 /** An unpacked root file system with the policy-rc.d installed; `remove()` deletes it. */
 export interface DebianRoot {
@@ -51,8 +69,8 @@ export interface DebianRoot {
   run(script: string, okExitCodes?: number[]): Promise<ToolResult>;
   /** Copies a file from the host into the root's /tmp; returns its path inside the root. */
   copyIn(hostPath: string): Promise<string>;
-  /** Returns the policy-rc.d log lines and empties it. */
-  takePolicyLog(): Promise<string[]>;
+  /** Returns the lines of a log inside the root (policyLogPath, invokeLogPath) and empties it. */
+  takeLog(path: string): Promise<string[]>;
   remove(): Promise<void>;
 }
 
@@ -63,18 +81,19 @@ export async function createDebianRoot(onProgress?: (message: string) => void): 
   await runTool('tar', ['-xf', tarball, '-C', dir]);
   await writeFile(join(dir, 'usr/sbin/policy-rc.d'), policyRcD);
   await chmod(join(dir, 'usr/sbin/policy-rc.d'), 0o755);
-  const logOnHost = join(dir, policyLogPath);
   return {
     dir,
-    run: (script, okExitCodes = [0]) => runTool('chroot', [dir, '/bin/sh', '-c', script], { okExitCodes }),
+    run: (script, okExitCodes = [0]) =>
+      // env -i: tap adds NODE_OPTIONS to every child's environment, which would break node inside the root.
+      runTool('chroot', [dir, '/usr/bin/env', '-i', ...rootEnvironment, '/bin/sh', '-c', script], { okExitCodes }),
     async copyIn(hostPath) {
       const name = hostPath.slice(hostPath.lastIndexOf('/') + 1);
       await writeFile(join(dir, 'tmp', name), await readFile(hostPath));
       return `/tmp/${name}`;
     },
-    async takePolicyLog() {
-      const text = await readFile(logOnHost, 'utf8').catch(() => '');
-      await writeFile(logOnHost, '');
+    async takeLog(path) {
+      const text = await readFile(join(dir, path), 'utf8').catch(() => '');
+      await writeFile(join(dir, path), '');
       return text.split('\n').filter((line) => line.length > 0);
     },
     remove: () => rm(dir, { recursive: true, force: true }),

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { runTool } from '../../../packaging/run-tool.js';
-import { readGolden } from '../../helpers/golden-files.js';
+import { readPackagingGolden } from '../../helpers/packaging/golden.js';
 import { buildCinderPackages } from '../../helpers/packaging/cinder-packages.js';
 
 t.setTimeout(300_000);
@@ -63,7 +63,7 @@ for (const pkg of packages) {
   t.test(`${basename(pkg)} matches its golden listing`, async (t) => {
     const actual = pkg.endsWith('.deb') ? await listDeb(pkg) : await listRpm(pkg);
     const name = basename(pkg).replace(/[_-]1\.0\.0-1.*$/, '');
-    const golden = readGolden(`packaging/${name}.${pkg.endsWith('.deb') ? 'deb' : 'rpm'}.txt`, actual);
+    const golden = readPackagingGolden(`${name}.${pkg.endsWith('.deb') ? 'deb' : 'rpm'}.txt`, actual);
     t.not(golden, undefined, `golden listing exists (create it with UPDATE_GOLDEN=1)`);
     t.equal(actual, golden);
   });
