@@ -4,6 +4,9 @@ import { systemdTarget } from '../../../../generators/systemd/index.js';
 import { loadManifestsUnderTest } from '../../../helpers/generator-fixtures.js';
 import { verifySystemdUnits } from '../../../helpers/systemd-verify.js';
 
+// The first run builds the trixie root file system (about a minute): give this file more than tap's default.
+t.setTimeout(20 * 60_000);
+
 const manifests = loadManifestsUnderTest();
 
 t.test('systemd 252 units use Type=notify and the synchronous reload client', async (t) => {
