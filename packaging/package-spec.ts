@@ -92,8 +92,8 @@ export interface PackageSpec {
   changelog: ChangelogEntry[];
   debScripts: DebScripts;
   rpmScripts: RpmScripts;
-  /** Extra RPM `Requires(pre)` etc., e.g. `shadow-utils` for useradd in %pre. */
-  rpmScriptRequires?: string[];
+  /** What the RPM scriptlets run, per scriptlet: `Requires(pre): shadow-utils`, `Requires(post): systemd`. */
+  rpmScriptRequires?: Partial<Record<'pre' | 'post' | 'preun' | 'postun', string[]>>;
   /** Lintian overrides, one `tag [context]` per line, each preceded by a `# reason` comment. */
   lintianOverrides?: string;
 }

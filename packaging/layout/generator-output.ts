@@ -61,6 +61,7 @@ export function collectGeneratedInputs(manifest: Manifest, layout: PackageLayout
   for (const plan of splitPackagePlans(manifest, layout)) {
     const record = inputs.get(plan.name) ?? emptyGeneratedFiles();
     record.debScripts = toDebScripts(renderMaintainerScripts(plan));
+    record.rpmPlan = plan;
     if (plan.accounts.length > 0) {
       record.installed.push({ path: sysusersPath(plan.name), mode: 0o644, content: renderSysusersConf(plan.name, plan.accounts) });
     }

@@ -2,7 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Manifest, ServiceManifest } from '../../generators/manifest/index.js';
+import { computeCodeDigest } from '../../generators/package-plan/code-digest.js';
 import { planDirectories } from '../../generators/package-plan/plan.js';
+import { renderRpmScriptlets, requiredByScriptlets } from '../../generators/rpm/index.js';
 import type { GeneratedFile } from '../../generators/target.js';
 import type { Dependency, FileEntry, PackageEntry, PackageSpec } from '../package-spec.js';
 import { PackagingError } from '../errors.js';
@@ -45,6 +47,23 @@ async function codeEntries(inputs: PlanInputs, dirs: string[]): Promise<PackageE
   return entries;
 }
 
+/**
+ * Adds the RPM scriptlets, rendered with the digest of the package's code (every file but %config ones), which
+ * lets an upgrade that changed only configuration reload instead of restart.
+ */
+function withRpmScriptlets(inputs: PlanInputs, spec: PackageSpec): PackageSpec {
+  const plan = inputs.generated.get(spec.name)?.rpmPlan;
+  if (!plan) return spec;
+  const code = spec.entries.flatMap((e) => (e.kind === 'file' && !e.conffile && !e.path.startsWith('/etc/') ? [e] : []));
+  const codeDigest = computeCodeDigest(code.map((e) => ({ path: e.path, content: e.content })));
+  const required = requiredByScriptlets(plan);
+  return {
+    ...spec,
+    rpmScripts: renderRpmScriptlets(plan, { codeDigest }),
+    rpmScriptRequires: Object.fromEntries(Object.entries(required).filter(([, names]) => names.length > 0)),
+  };
+}
+
 function basePackage(inputs: PlanInputs, name: string, summary: string, description: string): Omit<PackageSpec, 'entries' | 'depends'> {
   const { manifest, layout } = inputs;
   const generated = inputs.generated.get(name) ?? emptyGeneratedFiles();
@@ -62,7 +81,7 @@ function basePackage(inputs: PlanInputs, name: string, summary: string, descript
     section: layout.section,
     changelog: manifest.package.changelog.map((entry) => ({ ...entry, author: manifest.package.maintainer })),
     debScripts: generated.debScripts,
-    rpmScripts: generated.rpmScripts,
+    rpmScripts: {},
     lintianOverrides: inputs.lintianOverrides.get(name),
   };
 }
@@ -94,7 +113,6 @@ export async function planPackages(format: 'deb' | 'rpm', inputs: PlanInputs): P
     ...basePackage(inputs, layout.common.name, layout.common.summary, layout.common.description),
     // adduser: the postinst's fallback when systemd-sysusers is missing; logrotate: rpmlint asks for it.
     depends: format === 'deb' ? [nodejs, { name: 'adduser' }] : [nodejs, { name: 'logrotate' }],
-    rpmScriptRequires: format === 'rpm' ? ['shadow-utils'] : undefined,
     entries: [
       // Compiled modules are ES modules: Node needs "type": "module" above them.
       { kind: 'file', path: `${layout.codeRoot}/package.json`, mode: 0o644, content: '{\n  "type": "module"\n}\n' },
@@ -130,5 +148,6 @@ export async function planPackages(format: 'deb' | 'rpm', inputs: PlanInputs): P
       ],
     });
   }
-  return [common, ...services];
+  const specs = [common, ...services];
+  return format === 'rpm' ? specs.map((spec) => withRpmScriptlets(inputs, spec)) : specs;
 }
