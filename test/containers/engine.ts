@@ -17,7 +17,11 @@ export interface Engine {
   client: string;
 }
 
-const debianPackage: Record<EngineName, string> = { docker: 'docker.io', podman: 'podman' };
+// How to install each engine's Debian package (scripts/install-deps.sh installs Docker, the default).
+const installHint: Record<EngineName, string> = {
+  docker: "install Debian's docker.io as root: bash scripts/install-deps.sh",
+  podman: "install Debian's podman as root: apt-get install podman",
+};
 
 // Reads RELOADKIT_CONTAINER_ENGINE (docker when unset) and checks its client is installed.
 export function chooseEngine(env: NodeJS.ProcessEnv = process.env): Engine {
@@ -30,8 +34,7 @@ export function chooseEngine(env: NodeJS.ProcessEnv = process.env): Engine {
   const client = findExecutable(requested, env['PATH']);
   if (!client) {
     throw new HarnessError(
-      `cannot run the container tests: "${requested}" is not installed (no ${requested} on PATH); ` +
-        `install Debian's ${debianPackage[requested]} as root: bash scripts/install-deps.sh`,
+      `cannot run the container tests: "${requested}" is not installed (no ${requested} on PATH); ${installHint[requested]}`,
     );
   }
   return { name: requested, client };

@@ -38,7 +38,7 @@ export async function runSmokeScenario(t: Checks, container: Container): Promise
   for (const command of row.reloadCommands(service.name)) {
     expected += 1;
     const result = await container.exec(command, { timeoutMs: 30_000 });
-    const output = `${result.stdout}${result.stderr}`.trim();
+    const output = [result.stdout.trim(), result.stderr.trim()].filter(Boolean).join('\n');
     await expectEqual(t, container, service, result.exitCode, 0, `\`${command}\` exits 0`, { output });
     const count = await waitForCounter(container, expected);
     await expectEqual(t, container, service, count, expected, `\`${command}\` reached the daemon (reload ${expected})`);
