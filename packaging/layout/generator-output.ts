@@ -1,13 +1,13 @@
 // Runs the generator's targets and sorts their files by the binary package that ships them.
-import { renderMaintainerScripts } from '../../generators/deb/index.js';
+import { debRelations, renderDebPackageFiles } from '../../generators/deb/index.js';
 import type { Manifest } from '../../generators/manifest/index.js';
-import { planAccounts, planDirectories, planService, type PackagePlan } from '../../generators/package-plan/plan.js';
-import { renderSysusersConf, sysusersPath } from '../../generators/package-plan/sysusers.js';
+import { planCommonPackage, planServicePackage, type PackagePlan } from '../../generators/package-plan/plan.js';
 import { logrotateTarget } from '../../generators/logrotate/index.js';
 import { systemdTarget } from '../../generators/systemd/index.js';
 import { sysvTarget } from '../../generators/sysv/index.js';
 import type { GeneratedFile, Target, TargetOptions } from '../../generators/target.js';
-import type { DebScripts } from '../package-spec.js';
+import { PackagingError } from '../errors.js';
+import type { DebScripts, Dependency } from '../package-spec.js';
 import { emptyGeneratedFiles, type GeneratedInputs } from './generated-inputs.js';
 import type { PackageLayout } from './package-layout.js';
 
@@ -25,25 +25,28 @@ export function findOwningService(file: GeneratedFile, serviceNames: string[]): 
 
 /** The generator's package plans: the common package gets the accounts and directories, each service its own. */
 export function splitPackagePlans(manifest: Manifest, layout: PackageLayout): PackagePlan[] {
-  return [
-    {
-      name: layout.common.name,
-      services: [],
-      accounts: planAccounts(manifest.services),
-      directories: planDirectories(manifest.services),
-    },
-    ...manifest.services.map((service) => ({ name: service.name, services: [planService(service)], accounts: [], directories: [] })),
-  ];
+  return [planCommonPackage(manifest, layout.common.name), ...manifest.services.map(planServicePackage)];
 }
 
-function toDebScripts(files: GeneratedFile[]): DebScripts {
+/** Splits the deb generator's files into maintainer scripts (DEBIAN/<hook>) and installed files. */
+function splitDebFiles(files: GeneratedFile[]): { scripts: DebScripts; installed: GeneratedFile[] } {
   const scripts: DebScripts = {};
+  const installed: GeneratedFile[] = [];
   for (const file of files) {
-    const hook = file.path.replace(/^DEBIAN\//, '');
-    if (hook === 'preinst' || hook === 'postinst' || hook === 'prerm' || hook === 'postrm') scripts[hook] = file.content;
-    else throw new Error(`deb generator: unexpected maintainer script path "${file.path}" (expected DEBIAN/<hook>)`);
+    const hook = /^DEBIAN\/(preinst|postinst|prerm|postrm)$/.exec(file.path)?.[1] as keyof DebScripts | undefined;
+    if (hook) scripts[hook] = file.content;
+    else if (file.path.startsWith('DEBIAN/')) throw new PackagingError(`deb generator: unexpected control file "${file.path}"`);
+    else installed.push(file);
   }
-  return scripts;
+  return { scripts, installed };
+}
+
+/** A Debian relation such as `init-system-helpers (>= 1.54~)` as a Dependency. */
+export function parseDebRelation(relation: string): Dependency {
+  const match = /^([a-z0-9][a-z0-9+.-]+)(?: \((>=|<=|=|>>|<<) ([^)\s]+)\))?$/.exec(relation);
+  if (!match?.[1]) throw new PackagingError(`deb generator: relation: expected "name" or "name (op version)", got "${relation}"`);
+  const [, name, operator, version] = match;
+  return operator && version ? { name, constraint: { operator: operator as '>=', version } } : { name };
 }
 
 /** Generator output per package: service files go to the service's package, the rest to the common one. */
@@ -60,11 +63,13 @@ export function collectGeneratedInputs(manifest: Manifest, layout: PackageLayout
   }
   for (const plan of splitPackagePlans(manifest, layout)) {
     const record = inputs.get(plan.name) ?? emptyGeneratedFiles();
-    record.debScripts = toDebScripts(renderMaintainerScripts(plan));
+    const { scripts, installed } = splitDebFiles(renderDebPackageFiles(plan));
+    const relations = debRelations(plan);
+    record.debScripts = scripts;
+    record.installed.push(...installed);
+    record.debPreDepends = relations.preDepends.map(parseDebRelation);
+    record.debDepends = relations.depends.map(parseDebRelation);
     record.rpmPlan = plan;
-    if (plan.accounts.length > 0) {
-      record.installed.push({ path: sysusersPath(plan.name), mode: 0o644, content: renderSysusersConf(plan.name, plan.accounts) });
-    }
   }
   return inputs;
 }

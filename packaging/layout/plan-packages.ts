@@ -102,6 +102,8 @@ export async function planPackages(format: 'deb' | 'rpm', inputs: PlanInputs): P
   const { manifest, layout } = inputs;
   const installed = (name: string): FileEntry[] =>
     (inputs.generated.get(name)?.installed ?? []).flatMap((f) => adaptInstalledFile(format, f) ?? []);
+  const debDepends = (name: string): Dependency[] => inputs.generated.get(name)?.debDepends ?? [];
+  const debPreDepends = (name: string): Dependency[] => inputs.generated.get(name)?.debPreDepends ?? [];
   const copied: PackageEntry[] = [];
   for (const file of layout.common.files) {
     const content = await readFile(resolve(inputs.projectRoot, file.from)).catch((error: unknown) => {
@@ -111,8 +113,9 @@ export async function planPackages(format: 'deb' | 'rpm', inputs: PlanInputs): P
   }
   const common: PackageSpec = {
     ...basePackage(inputs, layout.common.name, layout.common.summary, layout.common.description),
-    // adduser: the postinst's fallback when systemd-sysusers is missing; logrotate: rpmlint asks for it.
-    depends: format === 'deb' ? [nodejs, { name: 'adduser' }] : [nodejs, { name: 'logrotate' }],
+    // logrotate: its snippet is in this package (rpmlint asks for the dependency; Debian treats it as optional).
+    depends: format === 'deb' ? [nodejs, ...debDepends(layout.common.name)] : [nodejs, { name: 'logrotate' }],
+    preDepends: format === 'deb' ? debPreDepends(layout.common.name) : undefined,
     entries: [
       // Compiled modules are ES modules: Node needs "type": "module" above them.
       { kind: 'file', path: `${layout.codeRoot}/package.json`, mode: 0o644, content: '{\n  "type": "module"\n}\n' },
@@ -137,9 +140,8 @@ export async function planPackages(format: 'deb' | 'rpm', inputs: PlanInputs): P
     const man = renderManPage(service, layout.source);
     services.push({
       ...basePackage(inputs, service.name, service.description, serviceLayout.description),
-      depends: [nodejs, exactCommon],
-      // The maintainer scripts call `invoke-rc.d --skip-systemd-native` (init-system-helpers 1.54), as debhelper's do.
-      preDepends: format === 'deb' ? [{ name: 'init-system-helpers', constraint: { operator: '>=', version: '1.54~' } }] : undefined,
+      depends: format === 'deb' ? [nodejs, exactCommon, ...debDepends(service.name)] : [nodejs, exactCommon],
+      preDepends: format === 'deb' ? debPreDepends(service.name) : undefined,
       entries: [
         launcher(inputs, service, serviceLayout.main),
         { kind: 'file', path: `/usr/share/man/man1/${service.name}.1.gz`, mode: 0o644, content: gzipReproducibly(man) },
