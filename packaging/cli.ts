@@ -21,10 +21,22 @@ function parseFormat(value: string, previous: string[]): string[] {
   return [...new Set([...previous, value])];
 }
 
+/** Where the CLI writes: the process's streams, or a test's buffers. */
+export interface CliOutput {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processOutput: CliOutput = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
 /** Parses `argv` and builds; returns the process exit code (0 built, 1 build failed, 2 usage). */
-export async function runPackagingCli(argv: string[]): Promise<number> {
+export async function runPackagingCli(argv: string[], output: CliOutput = processOutput): Promise<number> {
   const root = findProjectRoot();
   const program = new Command('packages')
+    .configureOutput({ writeOut: output.out, writeErr: output.err })
     .description('Build the .deb and .rpm packages of the cinder example (run `npm run build` first).')
     .option('-f, --format <format>', 'deb, rpm or all (repeatable)', parseFormat, [] as string[])
     .option('-o, --out <dir>', 'output directory', join(root, 'dist'))
@@ -46,12 +58,12 @@ export async function runPackagingCli(argv: string[]): Promise<number> {
       buildDir: resolve(opts.buildDir),
       outDir: resolve(opts.out),
       formats: opts.format.length > 0 ? opts.format : packagers.map((p) => p.name),
-      onProgress: (message) => process.stderr.write(`packages: ${message}\n`),
+      onProgress: (message) => output.err(`packages: ${message}\n`),
     });
-    for (const path of written) process.stdout.write(`${path}\n`);
+    for (const path of written) output.out(`${path}\n`);
     return 0;
   } catch (error) {
-    process.stderr.write(`packages: ${(error as Error).message}\n`);
+    output.err(`packages: ${(error as Error).message}\n`);
     return 1;
   }
 }

@@ -1,0 +1,106 @@
+import t, { type Test } from 'tap';
+import { join } from 'node:path';
+import { cinderLayout } from '../../../../packaging/cinder/layout.js';
+import { collectGeneratedInputs } from '../../../../packaging/layout/generator-output.js';
+import { planPackages, type PlanInputs } from '../../../../packaging/layout/plan-packages.js';
+import type { FileEntry, PackageSpec } from '../../../../packaging/package-spec.js';
+import { loadCinderPackagingManifest } from '../../../helpers/packaging/cinder-packages.js';
+import { projectRoot } from '../../../helpers/packaging/compiled-build.js';
+
+const manifest = await loadCinderPackagingManifest();
+
+function fakeBuild(t: Test): string {
+  const js = { 'index.js': 'export {};\n', 'index.d.ts': 'export {};\n', 'index.js.map': '{}' };
+  return t.testdir({
+    runtime: { ...js, cli: { 'run-service.js': 'export {};\n' } },
+    examples: {
+      cinder: {
+        shared: { 'options.js': 'export {};\n' },
+        'cinder-volume': { 'main.js': 'export {};\n' },
+        'cinder-scheduler': { 'main.js': 'export {};\n' },
+        'cinder-api': { 'main.js': 'export {};\n' },
+      },
+    },
+  });
+}
+
+function inputs(buildDir: string, overrides: Partial<PlanInputs> = {}): PlanInputs {
+  return {
+    manifest,
+    layout: cinderLayout,
+    generated: collectGeneratedInputs(manifest, cinderLayout, { systemdVersion: 252 }),
+    projectRoot,
+    buildDir,
+    lintianOverrides: new Map(),
+    ...overrides,
+  };
+}
+
+const paths = (spec: PackageSpec | undefined): string[] => (spec?.entries ?? []).map((e) => `${e.kind === 'directory' ? 'd' : 'f'} ${e.path}`);
+
+t.test('deb: cinder-common holds runtime, shared code, config and directories; each service its own files', async (t) => {
+  const specs = await planPackages('deb', inputs(fakeBuild(t)));
+  t.same(specs.map((s) => s.name), ['cinder-common', 'cinder-volume', 'cinder-scheduler', 'cinder-api']);
+  const [common, volume] = specs;
+  t.same(paths(common), [
+    'f /usr/share/cinder/package.json',
+    'f /usr/share/cinder/runtime/cli/run-service.js',
+    'f /usr/share/cinder/runtime/index.js',
+    'f /usr/share/cinder/examples/cinder/shared/options.js',
+    'f /etc/cinder/cinder.conf',
+    'd /var/lib/cinder',
+    'd /var/log/cinder',
+    'f /etc/logrotate.d/cinder-common',
+    'f /usr/lib/sysusers.d/cinder-common.conf',
+  ], 'only .js files of the build, no .d.ts or maps');
+  t.same(paths(volume), [
+    'f /usr/bin/cinder-volume',
+    'f /usr/share/man/man1/cinder-volume.1.gz',
+    'f /usr/share/cinder/examples/cinder/cinder-volume/main.js',
+    'f /lib/systemd/system/cinder-volume.service',
+    'f /etc/init.d/cinder-volume',
+  ]);
+  const launcher = volume?.entries[0] as FileEntry;
+  t.equal(launcher.content, '#!/bin/sh\nexec /usr/bin/node /usr/share/cinder/examples/cinder/cinder-volume/main.js "$@"\n');
+  t.equal(launcher.mode, 0o755);
+  t.same(volume?.depends.map((d) => `${d.name} ${d.constraint?.operator ?? ''} ${d.constraint?.version ?? ''}`.trim()), [
+    'nodejs >= 18',
+    'cinder-common = 1.0.0-1',
+  ]);
+  t.same(volume?.preDepends, [{ name: 'init-system-helpers', constraint: { operator: '>=', version: '1.54~' } }]);
+  t.ok(volume?.debScripts.postinst?.startsWith('#!/bin/sh'), 'the maintainer scripts come from the generator');
+  t.same(common?.depends.map((d) => d.name), ['nodejs', 'adduser']);
+  t.equal(common?.version, '1.0.0');
+  t.equal(common?.release, '1');
+  t.same(common?.changelog[0], { ...manifest.package.changelog[0], author: manifest.package.maintainer });
+});
+
+t.test('rpm: units under /usr/lib, no SysV script, scriptlets rendered with a code digest', async (t) => {
+  const specs = await planPackages('rpm', inputs(fakeBuild(t)));
+  const volume = specs[1];
+  t.same(paths(volume).filter((p) => p.includes('systemd') || p.includes('init.d')), ['f /usr/lib/systemd/system/cinder-volume.service']);
+  t.match(volume?.rpmScripts.posttrans, /_rk_digest='[0-9a-f]{64}'/);
+  t.same(volume?.rpmScriptRequires, { post: ['systemd'], preun: ['systemd'], postun: ['systemd'] });
+  t.same(specs[0]?.rpmScriptRequires, { pre: ['shadow-utils'] });
+});
+
+t.test('a service whose exec is not the packaged launcher is refused', async (t) => {
+  const services = manifest.services.map((s, i) => (i === 0 ? { ...s, exec: '/opt/cinder/bin/volume' } : s));
+  await t.rejects(planPackages('deb', inputs(fakeBuild(t), { manifest: { ...manifest, services } })), {
+    message: 'services.cinder-volume.exec: expected "/usr/bin/cinder-volume" (the packaged launcher), got "/opt/cinder/bin/volume"',
+  });
+});
+
+t.test('a service without a package layout is refused, naming the known ones', async (t) => {
+  const { 'cinder-api': _api, ...services } = cinderLayout.services;
+  await t.rejects(planPackages('deb', inputs(fakeBuild(t), { layout: { ...cinderLayout, services } })), {
+    message: 'layout: no package layout for service "cinder-api" (known: cinder-volume, cinder-scheduler)',
+  });
+});
+
+t.test('a missing build says to build first', async (t) => {
+  const empty = join(t.testdir({ runtime: {} }));
+  await t.rejects(planPackages('deb', inputs(empty)), {
+    message: `no compiled .js files in ${empty}/runtime (run \`npm run build\` first)`,
+  });
+});
