@@ -19,6 +19,12 @@ export interface ExecResult {
 
 let started = 0;
 
+// Options one engine needs whatever the row: podman raises the open-files and process limits above what an
+// unprivileged-resource machine allows (runc: "error setting rlimit type 7"), so set them explicitly.
+function engineRunOptions(engine: Engine): string[] {
+  return engine.name === 'podman' ? ['--ulimit', 'nofile=8192:8192', '--ulimit', 'nproc=8192:8192'] : [];
+}
+
 // One running container; create it with `startContainer`.
 export class Container {
   constructor(
@@ -117,6 +123,7 @@ export async function startContainer(engine: Engine, row: MatrixRow, image: stri
     '--label', `${harnessLabel}.row=${row.id}`,
     // a network namespace of its own (the engine's default bridge), never the host's: sysvinit's halt takes interfaces down
     '--network', 'bridge',
+    ...engineRunOptions(engine),
     ...row.profile.runOptions,
     image,
   ]);

@@ -46,7 +46,8 @@ export function runEngine(engine: Engine, args: readonly string[], options: Opti
 }
 
 async function engineAnswers(engine: Engine): Promise<Result> {
-  return runEngine(engine, ['info', '--format', '{{.ServerVersion}}'], { timeout: 20_000 });
+  const version = engine.name === 'docker' ? '{{.ServerVersion}}' : '{{.Version.Version}}';
+  return runEngine(engine, ['info', '--format', version], { timeout: 20_000 });
 }
 
 // Makes sure the engine answers: for Docker, starts dockerd in the background when none runs and we are root.
