@@ -31,8 +31,13 @@ export function createVolumeClientDriver(ctx: DriverContext): VolumeClientDriver
           res.on('end', () => resolve({ status: res.statusCode ?? 502, body: text }));
           res.on('error', reject);
         });
-        req.on('timeout', () => req.destroy(new Error(`cinder-volume at ${label} did not answer within ${timeoutMs / 1000} s ([api] request_timeout)`)));
-        req.on('error', (cause) => reject(new Error(`cannot reach cinder-volume at ${label} ([api] volume_endpoint): ${cause.message}`, { cause })));
+        let timedOut: Error | undefined;
+        req.on('timeout', () => {
+          timedOut = new Error(`cinder-volume at ${label} did not answer within ${timeoutMs / 1000} s ([api] request_timeout)`);
+          req.destroy(timedOut);
+        });
+        req.on('error', (cause) => reject(cause === timedOut ? cause
+          : new Error(`cannot reach cinder-volume at ${label} ([api] volume_endpoint): ${cause.message}`, { cause })));
         req.end(body);
       }),
   };
