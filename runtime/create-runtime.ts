@@ -44,7 +44,7 @@ export async function createRuntime(service: Service | ServiceDefinition, option
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new Error(`cannot start ${checked.name}: ${reason}`, { cause });
   }
-  rt.states.moveTo('ready');
+  rt.finishStartUp();
   return rt;
 }
 

@@ -29,7 +29,7 @@ export async function performGracefulStop(rt: ServiceRuntime): Promise<StopResul
   const deadline = performance.now() + budgetSeconds * 1000;
   const refusal = new ServiceStoppingError(rt.service);
   for (const slot of rt.drivers.slots.values()) slot.gate.rejectWaiters(refusal);
-  rt.coalescer.cancelQueued((trigger) => ({ end: describeSkippedReload(rt, trigger), drained: Promise.resolve() }));
+  rt.coalescer.cancelQueued((trigger) => ({ end: describeRefusedReload(rt, trigger), drained: Promise.resolve() }));
 
   if (rt.startHandle) {
     try {
@@ -54,11 +54,11 @@ export async function performGracefulStop(rt: ServiceRuntime): Promise<StopResul
   return { exitCode: unfinished > 0 ? 1 : 0, unfinished };
 }
 
-/** The reload.end a queued reload gets when the service stops before it could run. */
-function describeSkippedReload(rt: ServiceRuntime, trigger: ReloadEndEvent['trigger']): ReloadEndEvent {
+/** The reload.end a reload asked for while stopping gets (also a queued one): `failed`, never run. */
+export function describeRefusedReload(rt: ServiceRuntime, trigger: ReloadEndEvent['trigger']): ReloadEndEvent {
   return {
     event: 'reload.end', service: rt.service, pid: process.pid, id: rt.nextReloadId(), trigger,
     time: new Date().toISOString(), outcome: 'failed', changed: [], restartRequired: [], reinitialised: [], durationMs: 0,
-    error: { message: `service ${rt.service} is stopping; the queued reload did not run` },
+    error: { message: `service ${rt.service} is stopping; the reload did not run` },
   };
 }

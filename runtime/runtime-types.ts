@@ -61,7 +61,11 @@ export interface Runtime {
   use<D = any, R = unknown>(kind: string, section: string, fn: (driver: D, lease: Lease<D>) => Promise<R> | R): Promise<R>;
   /** Counts work that uses no driver, so that stop waits for it. */
   track<R>(fn: () => Promise<R> | R): Promise<R>;
-  /** Reloads (coalesced) and resolves with the `reload.end` event of the reload covering this request. */
+  /**
+   * Reloads (coalesced) and resolves with the `reload.end` event of the reload covering this request.
+   * Never rejects: a reload asked for during start-up waits for it; one asked for while stopping
+   * resolves `failed` without running.
+   */
   reload(request?: ReloadRequest): Promise<ReloadEndEvent>;
   /** Subscribes to one event name or `*`; returns the unsubscribe function. */
   on<N extends RuntimeEvent['event']>(name: N, listener: EventListener<Extract<RuntimeEvent, { event: N }>>): () => void;

@@ -17,7 +17,7 @@ import { InflightTracker } from './gate/inflight-tracker.js';
 import { EventBus } from './notify/event-bus.js';
 import type { NotificationSink } from './notify/sink.js';
 import { describeStatus } from './status.js';
-import { performGracefulStop } from './graceful-stop.js';
+import { describeRefusedReload, performGracefulStop } from './graceful-stop.js';
 import type { EventListener, ReloadRequest, Runtime, RuntimeState, RuntimeStatus, StopResult } from './runtime-types.js';
 
 /** The runtime of one service process (built and started by createRuntime). */
@@ -33,6 +33,11 @@ export class ServiceRuntime implements Runtime, ReloadHost {
   startHandle?: StartHandle;
   private reloadCount = 0;
   private stopping?: Promise<StopResult>;
+  private markStarted!: () => void;
+  /** Resolves when createRuntime has finished start-up (or gave up): reloads asked for earlier wait for it. */
+  readonly started = new Promise<void>((resolve) => {
+    this.markStarted = resolve;
+  });
 
   constructor(readonly definition: Service, private readonly sources: ConfigSources, sinks: readonly NotificationSink[]) {
     this.bus = new EventBus((what, error) => this.reportFailure(what, error));
@@ -99,8 +104,10 @@ export class ServiceRuntime implements Runtime, ReloadHost {
   }
 
   async reload(request: ReloadRequest = {}): Promise<ReloadEndEvent> {
-    if (this.states.isStopping) throw new ServiceStoppingError(this.service);
-    const result = await this.coalescer.request(request.trigger ?? 'api');
+    const trigger = request.trigger ?? 'api';
+    await this.started;
+    if (this.states.isStopping) return describeRefusedReload(this, trigger);
+    const result = await this.coalescer.request(trigger);
     if (request.waitDrained) await result.drained;
     return result.end;
   }
@@ -124,6 +131,12 @@ export class ServiceRuntime implements Runtime, ReloadHost {
   stop(): Promise<StopResult> {
     this.stopping ??= performGracefulStop(this);
     return this.stopping;
+  }
+
+  /** Ends start-up: the state becomes ready (unless stopping) and waiting reloads may run. */
+  finishStartUp(): void {
+    this.states.moveTo('ready');
+    this.markStarted();
   }
 
   /** Writes one JSON line on stderr: failures of listeners, sinks and driver closes never throw. */

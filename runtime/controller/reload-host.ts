@@ -22,4 +22,6 @@ export interface ReloadHost {
   loadNextConfig(): Promise<ConfigSnapshot>;
   /** 1, 2, 3, … per reload of this process. */
   nextReloadId(): number;
+  /** Reports a failure that must not take the service down (a JSON line on stderr). */
+  reportFailure(what: string, error: unknown): void;
 }

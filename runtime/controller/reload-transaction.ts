@@ -22,6 +22,22 @@ export interface ReloadResult {
 /** Runs steps 1–7 of docs/runtime-api.md; never throws: every failure becomes a `reload.end` event. */
 export async function runReloadTransaction(host: ReloadHost, trigger: ReloadTrigger): Promise<ReloadResult> {
   const id = host.nextReloadId();
+  try {
+    return await transact(host, trigger, id);
+  } catch (error) {
+    host.reportFailure(`reload ${id} failed unexpectedly`, error);
+    const end: ReloadEndEvent = {
+      event: 'reload.end', service: host.service, pid: process.pid, id, trigger, time: new Date().toISOString(),
+      outcome: 'failed', changed: [], restartRequired: [], reinitialised: [], durationMs: 0,
+      error: { message: `internal error during reload: ${messageOf(error)}` },
+    };
+    void host.bus.emit(end);
+    return { end, drained: Promise.resolve() };
+  }
+}
+
+/** The transaction itself; `runReloadTransaction` turns a bug in it into a failed reload. */
+async function transact(host: ReloadHost, trigger: ReloadTrigger, id: number): Promise<ReloadResult> {
   const startedAt = performance.now();
   const base = { service: host.service, pid: process.pid, id, trigger };
   host.states.moveTo('reloading');

@@ -25,6 +25,8 @@ export interface FakeService {
   failingSections: Set<string>;
   /** Sections whose builds wait for the promise first (a slow connect). */
   slowBuilds: Map<string, Promise<void>>;
+  /** `kind:section#generation` of every build begun, finished or not. */
+  buildsBegun: string[];
 }
 
 /** A service with one `volume` driver per enabled backend; each backend section has a mutable san_port. */
@@ -33,6 +35,7 @@ export function createFakeService(mode: DriverMode = 'overlap', extra: { startCl
   const built: FakeVolumeDriver[] = [];
   const failingSections = new Set<string>();
   const slowBuilds = new Map<string, Promise<void>>();
+  const buildsBegun: string[] = [];
   const service = defineService({
     name: 'fake-volume',
     options: {
@@ -51,6 +54,7 @@ export function createFakeService(mode: DriverMode = 'overlap', extra: { startCl
       mode,
       sections: (config) => config.get('DEFAULT', 'enabled_backends') as string[],
       create: async ({ key, section, generation, config }) => {
+        buildsBegun.push(`${key}#${generation}`);
         await slowBuilds.get(section);
         if (failingSections.has(section)) throw new Error(`connection to ${section} refused`);
         const driver: FakeVolumeDriver = { key, generation, port: config.get(section, 'san_port') as number, closed: false };
@@ -65,7 +69,7 @@ export function createFakeService(mode: DriverMode = 'overlap', extra: { startCl
     }],
     start: () => ({ close: () => { log.push('start-handle closed'); extra.startClose?.(); } }),
   });
-  return { service, log, built, failingSections, slowBuilds };
+  return { service, log, built, failingSections, slowBuilds, buildsBegun };
 }
 
 /** A promise the test settles by hand: stands for a piece of backend work in flight. */
@@ -132,4 +136,13 @@ export function summarizeEnd(end: ReloadEndEvent): { outcome: string; changed: s
   };
   if (end.error) summary.error = end.error.message;
   return summary;
+}
+
+/** Polls until the runtime is in `state` (a reload reached its drain), failing after `timeoutMs`. */
+export async function waitForState(rt: Runtime, state: Runtime['state'], timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (rt.state !== state) {
+    if (Date.now() > deadline) throw new Error(`runtime did not reach state ${state} within ${timeoutMs} ms (it is ${rt.state})`);
+    await settle(1);
+  }
 }

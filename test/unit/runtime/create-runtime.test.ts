@@ -59,3 +59,13 @@ t.test('loadServiceConfig validates without running; accepts a plain definition'
   const withDefaults = { ...definition, defaultConfigFiles: [join(dir, 'default.conf')] };
   t.equal((await loadServiceConfig(withDefaults)).get('DEFAULT', 'port'), 80);
 });
+
+t.test('a reload asked for during start-up runs once the runtime is ready', async (t) => {
+  const dir = t.testdir({ 'c.conf': writeConfigText({ a: 1 }) });
+  const fake = createFakeService();
+  let early: Promise<{ outcome: string; id: number }> | undefined;
+  const rt = await createRuntime({ ...fake.service, start: (r) => { early = r.reload({ trigger: 'SIGHUP' }); } }, { configFiles: [join(dir, 'c.conf')] });
+  t.teardown(() => rt.stop());
+  t.match(await early, { outcome: 'succeeded', id: 1 });
+  t.equal(rt.state, 'ready');
+});

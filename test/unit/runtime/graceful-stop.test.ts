@@ -1,5 +1,5 @@
 import t from 'tap';
-import { holdWork, settle, startFakeRuntime, type FakeVolumeDriver } from '../../helpers/fake-drivers.js';
+import { holdWork, settle, startFakeRuntime, waitForState, type FakeVolumeDriver } from '../../helpers/fake-drivers.js';
 
 const useUntil = (rt: { use: Function }, section: string, until: Promise<void>): Promise<number> =>
   rt.use('volume', section, async (d: FakeVolumeDriver) => { await until; return d.port; });
@@ -15,7 +15,7 @@ t.test('stop refuses new work, closes the start handle first, waits for in-fligh
   t.equal(f.rt.state, 'stopping');
   await t.rejects(f.rt.use('volume', 'b', () => 1), { name: 'ServiceStoppingError', message: 'service fake-volume is stopping and accepts no new work' });
   await t.rejects(f.rt.track(() => 1), { name: 'ServiceStoppingError' });
-  await t.rejects(f.rt.reload(), { name: 'ServiceStoppingError' });
+  t.match(await f.rt.reload({ trigger: 'SIGHUP' }), { outcome: 'failed', trigger: 'SIGHUP', error: { message: 'service fake-volume is stopping; the reload did not run' } });
   await settle(5);
   t.same(f.log.slice(2), ['start-handle closed'], 'drivers stay open while work runs');
   t.notOk(stopped);
@@ -47,11 +47,11 @@ t.test('stop during an exclusive drain: waiters are refused, the queued reload i
   f.write({ a: 2 });
   const reload = f.rt.reload();
   const queued = f.rt.reload({ trigger: 'SIGHUP' });
-  await settle(5);
+  await waitForState(f.rt, 'draining');
   const waiter = f.rt.use('volume', 'a', () => 1);
   const stop = f.rt.stop();
   await t.rejects(waiter, { name: 'ServiceStoppingError' });
-  t.match(await queued, { id: 2, trigger: 'SIGHUP', outcome: 'failed', error: { message: 'service fake-volume is stopping; the queued reload did not run' } });
+  t.match(await queued, { id: 2, trigger: 'SIGHUP', outcome: 'failed', error: { message: 'service fake-volume is stopping; the reload did not run' } });
   held.finish();
   t.equal(await old, 1);
   t.match(await reload, { outcome: 'failed', error: { message: 'the service began stopping during the reload; nothing was switched' } });

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { holdWork, settle, startFakeRuntime, type FakeVolumeDriver } from '../../helpers/fake-drivers.js';
+import { holdWork, settle, startFakeRuntime, waitForState, type FakeVolumeDriver } from '../../helpers/fake-drivers.js';
 
 t.test('use: the lease names the driver, generation and current configuration', async (t) => {
   const f = await startFakeRuntime(t.teardown, 'overlap', { a: 1 });
@@ -17,7 +17,7 @@ t.test('more waiters than reload_max_waiters answers GateFullError; the others r
   const old = f.rt.use('volume', 'a', () => held.promise);
   f.write({ a: 2 }, ['reload_max_waiters = 1', 'reload_drain_timeout = 0.1']);
   const reload = f.rt.reload();
-  await settle(5);
+  await waitForState(f.rt, 'draining');
   const waiting = f.rt.use('volume', 'a', (d: FakeVolumeDriver) => d.port);
   await t.rejects(f.rt.use('volume', 'a', () => 1), {
     name: 'GateFullError',
@@ -35,7 +35,7 @@ t.test('waiting at the gate longer than the drain budget (here: a slow build aft
   f.slowBuilds.set('a', connect.promise);
   f.write({ a: 2 }, ['reload_drain_timeout = 0.05']);
   const reload = f.rt.reload();
-  await settle(5);
+  while (!f.buildsBegun.includes('volume:a#2')) await settle(1);
   await t.rejects(f.rt.use('volume', 'a', () => 1), {
     name: 'GateTimeoutError', message: 'driver volume:a is re-initialising: waited 0.05 s at its gate (reload_drain_timeout) without it reopening',
   });

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { holdWork, settle, startFakeRuntime, summarizeEnd, type FakeVolumeDriver } from '../../../helpers/fake-drivers.js';
+import { holdWork, settle, startFakeRuntime, summarizeEnd, waitForState, type FakeVolumeDriver } from '../../../helpers/fake-drivers.js';
 
 /** Runs work on driver volume:<section> until `until` settles; resolves with the port it reached. */
 const useUntil = (rt: { use: Function }, section: string, until: Promise<void>): Promise<number> =>
@@ -54,7 +54,7 @@ t.test('at the bound, the reload goes on as soon as the oldest generation retire
   await f.rt.reload();
   f.write({ a: 3 }, ['reload_max_draining_generations = 1']);
   const reload = f.rt.reload();
-  await settle(5);
+  await waitForState(f.rt, 'draining');
   t.equal(f.rt.state, 'draining');
   t.equal(await portNow(f.rt, 'a'), 2, 'new work keeps flowing to the current generation while the reload waits');
   held.finish();

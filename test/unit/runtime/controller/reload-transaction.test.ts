@@ -1,7 +1,7 @@
 import t from 'tap';
 import { writeFileSync } from 'node:fs';
 import type { ReloadEndEvent } from '../../../../runtime/events.js';
-import { holdWork, settle, startFakeRuntime, summarizeEnd, type FakeVolumeDriver } from '../../../helpers/fake-drivers.js';
+import { holdWork, settle, startFakeRuntime, summarizeEnd, waitForState, type FakeVolumeDriver } from '../../../helpers/fake-drivers.js';
 
 /** Runs work on driver volume:<section> until `until` settles; resolves with the port it reached. */
 const useUntil = (rt: { use: Function }, section: string, until: Promise<void>): Promise<number> =>
@@ -69,7 +69,7 @@ t.test('exclusive: new work for the affected driver waits until the old generati
   const old = useUntil(f.rt, 'a', held.promise);
   f.write({ a: 11, b: 2 });
   const reload = f.rt.reload();
-  await settle(5);
+  await waitForState(f.rt, 'draining');
   t.equal(f.rt.state, 'draining');
   let waiterPort: number | undefined;
   const waiter = portNow(f.rt, 'a').then((port) => { waiterPort = port; return port; });
@@ -91,7 +91,7 @@ t.test('exclusive: when the drain budget expires the reload is aborted, work is 
   const old = useUntil(f.rt, 'a', held.promise);
   f.write({ a: 11, b: 2 }, ['reload_drain_timeout = 0.05']);
   const reload = f.rt.reload();
-  await settle(5);
+  await waitForState(f.rt, 'draining');
   const waiter = portNow(f.rt, 'a');
   const end = await reload;
   t.same(summarizeEnd(end), {
