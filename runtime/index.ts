@@ -17,3 +17,7 @@ export { parseIni, type IniDocument, type IniSection, type IniValue } from './co
 export { diffConfig, type ConfigDiff } from './config/diff.js';
 export type { NotificationSink } from './notify/sink.js';
 export type * from './events.js';
+export { runService, type RunServiceOptions } from './cli/run-service.js';
+export { createJsonLogSink } from './notify/json-log.js';
+export { createJsonlFileSink } from './notify/jsonl-file.js';
+export { createSdNotifySink } from './notify/sd-notify.js';
