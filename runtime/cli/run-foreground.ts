@@ -20,9 +20,12 @@ export async function runForeground(service: Service, command: ParsedCommand): P
   let hupDuringStartup = false;
   const reloadOnHup = (): void => {
     if (rt === undefined) hupDuringStartup = true;
-    else void rt.reload({ trigger: 'SIGHUP' }); // coalesced by the runtime; the outcome goes to the sinks
+    // Coalesced by the runtime; the outcome goes to the sinks. A rejection (e.g. while stopping) is only logged.
+    else rt.reload({ trigger: 'SIGHUP' }).catch((error: Error) => logLine({ level: 'error', msg: 'SIGHUP reload', error: error.message }));
   };
   process.on('SIGHUP', reloadOnHup);
+  // Installed first too: a stop asked for during start-up is honoured once start-up is over.
+  const stopped = waitForStopSignal();
 
   const sd = createSdNotifySink();
   const sinks: NotificationSink[] = [
@@ -33,8 +36,8 @@ export async function runForeground(service: Service, command: ParsedCommand): P
   try {
     rt = await createRuntime(service, { configFiles: command.configFiles, configDirs: command.configDirs, sinks });
   } catch (error) {
+    // No READY=1: the exit code tells the init system that start-up failed.
     process.stderr.write(`${service.name}: cannot start: ${(error as Error).message}\n`);
-    await sd?.ready(`start-up failed: ${(error as Error).message}`).catch(() => undefined);
     return EXIT.failed;
   }
   const runtime = rt;
@@ -51,13 +54,12 @@ export async function runForeground(service: Service, command: ParsedCommand): P
     return EXIT.failed;
   }
 
-  const stopped = waitForStopSignal();
   await sd?.ready(`${service.name} ready`);
-  process.stderr.write(JSON.stringify({ level: 'info', msg: 'ready', service: service.name, pid: process.pid, controlSocket: control.path }) + '\n');
+  logLine({ level: 'info', msg: 'ready', service: service.name, pid: process.pid, controlSocket: control.path });
   if (hupDuringStartup) reloadOnHup();
 
   const signal = await stopped;
-  process.stderr.write(JSON.stringify({ level: 'info', msg: 'stopping', service: service.name, signal }) + '\n');
+  logLine({ level: 'info', msg: 'stopping', service: service.name, signal });
   await sd?.stopping();
   const result = await runtime.stop();
   await control.close();
@@ -74,7 +76,7 @@ function waitForStopSignal(): Promise<NodeJS.Signals> {
     let received: NodeJS.Signals | undefined;
     const onSignal = (signal: NodeJS.Signals): void => {
       if (received !== undefined) {
-        process.stderr.write(JSON.stringify({ level: 'info', msg: `${signal} ignored: already stopping (bounded by graceful_shutdown_timeout)` }) + '\n');
+        logLine({ level: 'info', msg: `${signal} ignored: already stopping (bounded by graceful_shutdown_timeout)` });
         return;
       }
       received = signal;
@@ -95,4 +97,9 @@ async function reloadWithProgress(rt: Runtime, waitDrained: boolean, onProgress:
   } finally {
     unsubscribe();
   }
+}
+
+/** Writes one JSON log line on stderr. */
+function logLine(fields: Record<string, unknown>): void {
+  process.stderr.write(JSON.stringify(fields) + '\n');
 }

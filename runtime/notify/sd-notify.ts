@@ -57,7 +57,7 @@ export function createSdNotifySink(options: SdNotifyOptions = {}): SdNotifier | 
   if (socketPath === undefined || socketPath === '') return undefined;
   const pid = options.pid ?? process.pid;
   const onError = options.onError ?? logNotifyError;
-  const choice = options.transport ?? 'auto';
+  const choice = options.transport ?? readTransportChoice(env, onError);
   let transport: Promise<NotifyTransport> | undefined;
   let queue: Promise<void> = Promise.resolve();
 
@@ -80,6 +80,18 @@ export function createSdNotifySink(options: SdNotifyOptions = {}): SdNotifier | 
     stopping: () => send('STOPPING=1'),
     close: () => queue,
   };
+}
+
+/** Environment variable that forces a transport (`auto`, `unix-dgram`, `systemd-notify`), e.g. when the addon misbehaves. */
+export const TRANSPORT_VARIABLE = 'RELOADKIT_SD_NOTIFY';
+
+/** Reads RELOADKIT_SD_NOTIFY; an unknown value is reported and `auto` is used. */
+function readTransportChoice(env: NodeJS.ProcessEnv, onError: (error: Error) => void): NotifyTransportChoice {
+  const value = env[TRANSPORT_VARIABLE];
+  if (value === undefined || value === '') return 'auto';
+  if (value === 'auto' || value === 'unix-dgram' || value === 'systemd-notify') return value;
+  onError(new Error(`${TRANSPORT_VARIABLE}: expected auto, unix-dgram or systemd-notify, got ${JSON.stringify(value)}; using auto`));
+  return 'auto';
 }
 
 /** Resolves the transport choice; `unix-dgram` without a loadable addon is an error that says so. */

@@ -67,8 +67,8 @@ export interface RunningProgram {
 }
 
 /** Starts examples/cinder/bin/`name`; killed with SIGKILL at teardown if still running. */
-export function startProgram(t: Test, name: string, args: string[]): RunningProgram {
-  const child = spawn(join(BIN, name), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startProgram(t: Test, name: string, args: string[], env?: NodeJS.ProcessEnv): RunningProgram {
+  const child = spawn(join(BIN, name), args, { stdio: ['ignore', 'pipe', 'pipe'], env: env ?? process.env });
   let out = '';
   let err = '';
   const watchers: Array<() => void> = [];
@@ -118,8 +118,8 @@ export async function startBackend(t: Test): Promise<Backend> {
 }
 
 /** Starts a cinder service with `--config-file` files and waits for its "ready" log line. */
-export async function startService(t: Test, name: string, configFiles: string[]): Promise<RunningProgram> {
-  const program = startProgram(t, name, configFiles.flatMap((f) => ['--config-file', f]));
+export async function startService(t: Test, name: string, configFiles: string[], env?: NodeJS.ProcessEnv): Promise<RunningProgram> {
+  const program = startProgram(t, name, configFiles.flatMap((f) => ['--config-file', f]), env);
   await program.waitForLine(/"msg":"ready"/);
   return program;
 }

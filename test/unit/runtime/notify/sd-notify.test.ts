@@ -107,3 +107,12 @@ t.test('STATUS of a succeeded reload names the restart-required options', async 
   );
   t.equal(formatReloadStatus({ ...failed, error: { message: 'a\nb' } }), 'reload 3 failed: a b');
 });
+
+t.test('RELOADKIT_SD_NOTIFY forces a transport; a bad value is reported and auto is used', async (t) => {
+  const forced = createSdNotifySink({ env: { NOTIFY_SOCKET: '/x.sock', RELOADKIT_SD_NOTIFY: 'systemd-notify' } });
+  t.equal(await forced?.transport(), 'systemd-notify');
+  const errors: Error[] = [];
+  const bad = createSdNotifySink({ env: { NOTIFY_SOCKET: '/x.sock', RELOADKIT_SD_NOTIFY: 'dbus' }, onError: (e) => errors.push(e) });
+  t.equal(await bad?.transport(), 'unix-dgram');
+  t.same(errors.map((e) => e.message), ['RELOADKIT_SD_NOTIFY: expected auto, unix-dgram or systemd-notify, got "dbus"; using auto']);
+});
