@@ -1,5 +1,5 @@
 # Thin wrappers over npm scripts: the npm scripts in package.json are the source of truth.
-.PHONY: all build test test-containers demo typecheck clean deb rpm packages
+.PHONY: all build test test-containers demo typecheck clean deb rpm packages bench
 
 all: build
 
@@ -34,3 +34,7 @@ deb: node_modules
 
 rpm: node_modules
 	npm run rpm
+
+# Benchmarks (not part of test): builds, runs bench/*, prints the tables and writes docs/benchmarks.md
+bench: node_modules
+	npm run bench
