@@ -67,6 +67,12 @@ export class Container {
     }
   }
 
+  // Writes `content` to a file in the container through `cat`, so an existing file keeps its owner and mode.
+  async writeFile(containerPath: string, content: string): Promise<void> {
+    if (containerPath.includes("'")) throw new HarnessError(`writeFile: path must not contain a quote, got ${containerPath}`);
+    await this.run(`cat > '${containerPath}'`, { input: content });
+  }
+
   // What /proc/1/comm says: the name of the process running as PID 1.
   async pid1(): Promise<string> {
     return (await this.run('cat /proc/1/comm')).trim();
