@@ -1,5 +1,5 @@
 // Entry point of `cinder-scheduler`.
-import { runService } from '../../../runtime/cli/run-service.js';
+import { runService } from '../../../runtime/index.js';
 import { schedulerService } from './service.js';
 
 await runService(schedulerService, process.argv.slice(2));

@@ -1,5 +1,5 @@
 // Entry point of `cinder-volume`.
-import { runService } from '../../../runtime/cli/run-service.js';
+import { runService } from '../../../runtime/index.js';
 import { volumeService } from './service.js';
 
 await runService(volumeService, process.argv.slice(2));
