@@ -62,8 +62,8 @@ export async function ensureEngineReady(engine: Engine, logDir: string): Promise
   }
   if (process.getuid?.() !== 0) {
     throw new HarnessError(
-      'cannot run the container tests: no Docker daemon answers ("docker info" failed: ' +
-        `${String(first.stderr).trim()}) and only root can start one; run the tests as root, or start dockerd`,
+      `cannot run the container tests: "docker info" failed (${String(first.stderr).trim()}); ` +
+        'run them as root (the harness then starts dockerd itself when none runs)',
     );
   }
   await startDockerd(async () => (await engineAnswers(engine)).exitCode === 0, logDir);
