@@ -1,5 +1,9 @@
 import t from 'tap';
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRuntime } from '../../../../runtime/create-runtime.js';
+import { defineService } from '../../../../runtime/define-service.js';
+import { opt } from '../../../../runtime/config/options.js';
 import type { ReloadEndEvent } from '../../../../runtime/events.js';
 import { holdWork, settle, startFakeRuntime, summarizeEnd, waitForState, type FakeVolumeDriver } from '../../../helpers/fake-drivers.js';
 
@@ -167,4 +171,33 @@ t.test('every caller gets the outcome of the reload that covered its request', a
   const ends = await Promise.all([f.rt.reload({ trigger: 'SIGHUP' }), f.rt.reload({ trigger: 'control-socket' }), f.rt.reload()]);
   t.same(ends.map((e: ReloadEndEvent) => [e.id, e.trigger]), [[1, 'SIGHUP'], [2, 'control-socket'], [2, 'control-socket']]);
   t.equal(f.events.filter((e) => e.event === 'reload.start').length, 2, 'three requests, two reloads');
+});
+
+t.test('mixed modes: an aborted exclusive drain closes the overlap generations already built; nothing switches', async (t) => {
+  const dir = t.testdir({ 'c.conf': '[DEFAULT]\nreload_drain_timeout = 0.05\n[pool]\nsize = 1\n[lock]\nname = a\n' });
+  const log: string[] = [];
+  const driver = (kind: string, mode: 'overlap' | 'exclusive') => ({
+    kind, mode, sections: () => [kind],
+    create: ({ key, generation }: { key: string; generation: number }) => { log.push(`create ${key}#${generation}`); return { key, generation }; },
+    close: (d: { key: string; generation: number }) => { log.push(`close ${d.key}#${d.generation}`); },
+  });
+  const service = defineService({
+    name: 'mixed',
+    options: { sections: { pool: { size: opt.int({ mutable: true }) }, lock: { name: opt.string({ mutable: true }) } } },
+    drivers: [driver('pool', 'overlap'), driver('lock', 'exclusive')],
+  });
+  const rt = await createRuntime(service, { configFiles: [join(dir, 'c.conf')] });
+  t.teardown(() => rt.stop());
+  const held = holdWork();
+  const onLock = rt.use('lock', 'lock', () => held.promise);
+  writeFileSync(join(dir, 'c.conf'), '[DEFAULT]\nreload_drain_timeout = 0.05\n[pool]\nsize = 2\n[lock]\nname = b\n');
+  const end = await rt.reload();
+  t.equal(end.outcome, 'aborted');
+  t.same(log, ['create pool:pool#1', 'create lock:lock#1', 'create pool:pool#2', 'close pool:pool#2']);
+  t.same(rt.status().generations, { 'pool:pool': 1, 'lock:lock': 1 });
+  t.equal(rt.config.get('pool', 'size'), 1);
+  held.finish();
+  await onLock;
+  const next = await rt.reload();
+  t.same(summarizeEnd(next), { outcome: 'succeeded', changed: ['pool.size', 'lock.name'], restartRequired: [], reinitialised: ['pool:pool', 'lock:lock'] });
 });
