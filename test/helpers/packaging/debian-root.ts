@@ -40,6 +40,26 @@ export const invokeRcDStub = [
   'chmod 755 /usr/sbin/invoke-rc.d',
 ].join('\n');
 
+/** Where the systemctl stub records every call, inside the root. */
+export const systemctlLogPath = '/var/tmp/systemctl.log';
+
+/**
+ * Makes the root look like a system booted with systemd to the maintainer scripts: /run/systemd/system exists
+ * and systemctl is a stub that records each call, answers is-active with "active" and is-enabled with
+ * "enabled". deb-systemd-invoke then asks policy-rc.d (which refuses) before it would call systemctl.
+ */
+export const systemdLookalike = [
+  'mkdir -p /run/systemd/system',
+  `cat > /usr/bin/systemctl <<'EOF'`,
+  '#!/bin/sh',
+  '# Test stub: record the call; every unit is enabled and active.',
+  `echo "$*" >> ${systemctlLogPath}`,
+  'for arg in "$@"; do [ "$arg" = is-enabled ] && echo enabled; done',
+  'exit 0',
+  'EOF',
+  'chmod 755 /usr/bin/systemctl',
+].join('\n');
+
 /** A policy-rc.d that forbids every action (exit 101) after logging it, so tests see what was asked. */
 export const policyRcD = `#!/bin/sh\n# Forbid starting anything; record what was asked.\necho "$*" >> ${policyLogPath}\nexit 101\n`;
 

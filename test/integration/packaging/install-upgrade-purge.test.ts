@@ -2,18 +2,9 @@
 // A policy-rc.d forbids starting anything and logs what invoke-rc.d was asked, so the test sees whether the
 // maintainer scripts chose reload or restart: conffile-only upgrade → reload; code upgrade → per manifest.
 import t, { type Test } from 'tap';
-import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Manifest } from '../../../generators/manifest/index.js';
-import { cinderLayout } from '../../../packaging/cinder/layout.js';
-import type { PackageLayout } from '../../../packaging/layout/package-layout.js';
-import {
-  buildCinderPackages,
-  compileShippedCode,
-  loadCinderPackagingManifest,
-} from '../../helpers/packaging/cinder-packages.js';
-import { projectRoot } from '../../helpers/packaging/compiled-build.js';
 import {
   createDebianRoot,
   invokeLogPath,
@@ -21,46 +12,13 @@ import {
   listRootPaths,
   policyLogPath,
 } from '../../helpers/packaging/debian-root.js';
+import { buildUpgradeVersions, cinderServices as services } from '../../helpers/packaging/upgrade-builds.js';
 
 t.setTimeout(900_000);
 
-const services = ['cinder-volume', 'cinder-scheduler', 'cinder-api'];
 const work = await mkdtemp(join(tmpdir(), 'packaging-install-'));
 t.teardown(() => rm(work, { recursive: true, force: true }));
-
-/** The manifest at a higher version, with a changelog entry for it. */
-function atVersion(manifest: Manifest, version: string, change: string): Manifest {
-  const entry = { version, date: '2026-11-28', changes: [change] };
-  return { ...manifest, package: { ...manifest.package, version, changelog: [entry, ...manifest.package.changelog] } };
-}
-
-/** The layout with cinder.conf taken from `confPath`. */
-function withConf(confPath: string): PackageLayout {
-  const files = cinderLayout.common.files.map((f) => (f.to === '/etc/cinder/cinder.conf' ? { ...f, from: confPath } : f));
-  return { ...cinderLayout, common: { ...cinderLayout.common, files } };
-}
-
-const manifest = await loadCinderPackagingManifest();
-// 1.0.1 changes only the conffile; 1.0.2 changes only code of every service.
-const changedConf = join(work, 'cinder.conf');
-await writeFile(changedConf, `${await readFile(join(projectRoot, 'examples/cinder/etc/cinder.conf'), 'utf8')}\n# changed in 1.0.1\n`);
-const changedBuild = join(work, 'build');
-await cp(await compileShippedCode(), changedBuild, { recursive: true });
-for (const service of services) await appendFile(join(changedBuild, `examples/cinder/${service}/main.js`), '// changed in 1.0.2\n');
-
-const debs = { formats: ['deb'] };
-const v1 = await buildCinderPackages(join(work, 'v1'), debs);
-const v2 = await buildCinderPackages(join(work, 'v2'), {
-  ...debs,
-  manifest: atVersion(manifest, '1.0.1', 'Change only the configuration file.'),
-  layout: withConf(changedConf),
-});
-const v3 = await buildCinderPackages(join(work, 'v3'), {
-  ...debs,
-  manifest: atVersion(atVersion(manifest, '1.0.1', 'Change only the configuration file.'), '1.0.2', 'Change the services code.'),
-  layout: withConf(changedConf),
-  buildDir: changedBuild,
-});
+const { manifest, v1, v2ConffileOnly: v2, v3CodeOnly: v3 } = await buildUpgradeVersions(work);
 
 const root = await createDebianRoot((message) => t.comment(message));
 t.teardown(() => root.remove());
