@@ -5,6 +5,7 @@ import { execa, type Options, type Result } from 'execa';
 import { startDockerd } from './dockerd.js';
 import { HarnessError } from './errors.js';
 import { logProgress } from './log.js';
+import { withProcessLock } from './process-lock.js';
 import { findExecutable } from './paths.js';
 
 // The engines the harness drives; both take the same CLI arguments for what it uses.
@@ -66,7 +67,11 @@ export async function ensureEngineReady(engine: Engine, logDir: string): Promise
         'run them as root (the harness then starts dockerd itself when none runs)',
     );
   }
-  await startDockerd(async () => (await engineAnswers(engine)).exitCode === 0, logDir);
+  const answers = async (): Promise<boolean> => (await engineAnswers(engine)).exitCode === 0;
+  // another test process may be starting it right now: start it only if it still does not answer
+  await withProcessLock(logDir, 'dockerd', async () => {
+    if (!(await answers())) await startDockerd(answers, logDir);
+  });
   const second = await engineAnswers(engine);
   logProgress(engine.name, `engine ${String(second.stdout).trim()} answers (${engine.client})`);
 }

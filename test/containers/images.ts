@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withBuildLock } from './build-lock.js';
+import { withProcessLock } from './process-lock.js';
 import { followBuild } from './build-progress.js';
 import { type Engine, runEngine } from './engine.js';
 import { HarnessError } from './errors.js';
@@ -93,7 +93,7 @@ async function removeStaleImages(row: MatrixRow, engine: Engine): Promise<void> 
 export async function ensureImages(rows: readonly MatrixRow[], options: ImageOptions): Promise<ImageOutcome[]> {
   mkdirSync(options.logDir, { recursive: true });
   return mapWithLimit(rows, parallelBuilds, (row) =>
-    withBuildLock(options.logDir, `image-${row.id}`, () => ensureImage(row, options)),
+    withProcessLock(options.logDir, `image-${row.id}`, () => ensureImage(row, options)),
   );
 }
 

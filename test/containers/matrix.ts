@@ -51,7 +51,8 @@ export const matrix: readonly MatrixRow[] = [
     suite: 'trixie',
     description: 'Debian 13 trixie, systemd 257',
     profile: systemdProfile,
-    include: ['systemd', 'systemd-sysv', 'dbus', ...common],
+    // rpm: the package scenario also installs the .rpm here with Debian's rpm (--nodeps)
+    include: ['systemd', 'systemd-sysv', 'dbus', 'rpm', ...common],
     customize: [],
     reloadCommands: (service) => [`systemctl reload ${service}`],
   },

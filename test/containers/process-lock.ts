@@ -1,7 +1,8 @@
-// One build of an image at a time across processes (tap runs test files in parallel): a lock file per
-// row in the cache folder, holding the builder's PID; a lock whose process is gone is taken over.
+// One process at a time for work that must not run twice at once (building an image, starting dockerd),
+// since tap runs test files in parallel: a lock file in the cache folder holding the holder's PID; a lock
+// whose process is gone is taken over.
 
-import { openSync, closeSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { logProgress } from './log.js';
@@ -22,7 +23,8 @@ function ownerIsAlive(lockFile: string): boolean {
 }
 
 // Runs `work` holding the lock named `name` in `dir`; waits (printing who holds it) while another process does.
-export async function withBuildLock<T>(dir: string, name: string, work: () => Promise<T>): Promise<T> {
+export async function withProcessLock<T>(dir: string, name: string, work: () => Promise<T>): Promise<T> {
+  mkdirSync(dir, { recursive: true });
   const lockFile = join(dir, `${name}.lock`);
   let waiting = false;
   for (;;) {
@@ -37,7 +39,7 @@ export async function withBuildLock<T>(dir: string, name: string, work: () => Pr
         rmSync(lockFile, { force: true });
         continue;
       }
-      if (!waiting) logProgress(name, `waiting for another process that is building it (${lockFile})`);
+      if (!waiting) logProgress(name, `waiting for another process that holds ${lockFile}`);
       waiting = true;
       await sleep(2000);
     }
