@@ -4,7 +4,7 @@ import { PackagingError } from '../errors.js';
 import { splitParagraphs, wrapWords } from '../text-wrap.js';
 
 /** Directories every RPM distribution's `filesystem` package (or systemd, logrotate) already owns. */
-const systemDirectories = new Set([
+export const rpmSystemDirectories: ReadonlySet<string> = new Set([
   '/', '/etc', '/etc/logrotate.d', '/etc/rc.d', '/etc/rc.d/init.d', '/etc/init.d', '/usr', '/usr/bin', '/usr/sbin',
   '/usr/lib', '/usr/lib/systemd', '/usr/lib/systemd/system', '/usr/lib/sysusers.d', '/usr/lib/tmpfiles.d',
   '/usr/share', '/usr/share/doc', '/usr/share/licenses', '/usr/share/man', '/usr/share/man/man1',
@@ -38,7 +38,7 @@ export function renderRpmFiles(spec: PackageSpec): string[] {
   for (const entry of spec.entries) {
     const path = checkRpmPath(spec, entry.path);
     for (let dir = path.slice(0, path.lastIndexOf('/')); dir.length > 0; dir = dir.slice(0, dir.lastIndexOf('/'))) {
-      if (systemDirectories.has(dir) || lines.has(dir)) continue;
+      if (rpmSystemDirectories.has(dir) || lines.has(dir)) continue;
       lines.set(dir, `%dir %attr(0755,root,root) ${dir}`);
     }
     if (entry.kind === 'directory') {
