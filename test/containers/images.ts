@@ -4,7 +4,6 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withProcessLock } from './process-lock.js';
 import { followBuild } from './build-progress.js';
 import { type Engine, runEngine } from './engine.js';
 import { HarnessError } from './errors.js';
@@ -13,6 +12,7 @@ import { mapWithLimit } from './limit.js';
 import { logProgress } from './log.js';
 import type { MatrixRow } from './matrix.js';
 import { findExecutable } from './paths.js';
+import { withProcessLock } from './process-lock.js';
 
 // How many images are built at once (each build keeps one core busy).
 export const parallelBuilds = 2;
@@ -56,6 +56,8 @@ export async function buildImage(row: MatrixRow, options: ImageOptions): Promise
   const importer = spawn(options.engine.client, importArgs(row).map((arg) => (arg === tag ? temporaryTag : arg)), {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  // an import that dies early makes writes fail with EPIPE; its exit code reports the failure
+  importer.stdin.on('error', () => {});
   build.stdout.pipe(importer.stdin);
   let importOutput = '';
   importer.stdout.on('data', (chunk: Buffer) => (importOutput += chunk.toString()));
