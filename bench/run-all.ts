@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCinderReload } from './cinder-reload/main.js';
-import { cleanUpOnSignals, runCleanups } from './lib/cleanup.js';
+import { cleanUpOnSignals, runCleanups, wasInterrupted } from './lib/cleanup.js';
 import { describeMachine } from './lib/machine.js';
 import { progress } from './lib/progress.js';
 import { REPO_ROOT } from './lib/repo-paths.js';
@@ -39,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
   for (const bench of BENCHMARKS.filter((b) => only === undefined || only.includes(b.id))) {
     progress(`${bench.id}: starting (${repetitions} repetitions)`);
     const section = await bench.run({ repetitions });
+    if (wasInterrupted()) throw new Error('interrupted: no report written');
     sections.push(section);
     process.stdout.write(`\n## ${section.title}\n\n${section.body}\n\n`);
   }

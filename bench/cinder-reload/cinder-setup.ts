@@ -16,12 +16,30 @@ export interface BackendPorts {
   b: number;
 }
 
+/** The running fake backends. */
+export interface Backends {
+  ports: BackendPorts;
+  processes: StartedProcess[];
+  /** Wall-clock time (ms) of the last operation the backend on `port` finished, from its own log. */
+  findLastOperationEnd(port: number): number | undefined;
+}
+
 /** Starts the three fake backends and waits until each listens. */
-export async function startBackends(): Promise<{ ports: BackendPorts; processes: StartedProcess[] }> {
+export async function startBackends(): Promise<Backends> {
   const ports: BackendPorts = { a: [await findFreePort(), await findFreePort()], b: await findFreePort() };
-  const processes = [...ports.a, ports.b].map((port) => startProcess(`fake-backend :${port}`, process.execPath, [FAKE_BACKEND, '--port', String(port)]));
+  const byPort = new Map([...ports.a, ports.b].map((port) => [port, startProcess(`fake-backend :${port}`, process.execPath, [FAKE_BACKEND, '--port', String(port)])]));
+  const processes = [...byPort.values()];
   await Promise.all(processes.map((p) => p.waitForLine((line) => line.includes('"event":"listening"'), 15000)));
-  return { ports, processes };
+  const findLastOperationEnd = (port: number): number | undefined => {
+    let last: number | undefined;
+    for (const line of byPort.get(port)?.lines ?? []) {
+      if (!line.includes('"event":"op.end"')) continue;
+      const time = Date.parse((JSON.parse(line) as { time: string }).time);
+      if (last === undefined || time > last) last = time;
+    }
+    return last;
+  };
+  return { ports, processes, findLastOperationEnd };
 }
 
 /** Files and ports of one cinder-volume instance. */

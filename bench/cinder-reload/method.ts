@@ -18,5 +18,7 @@ backend_a's \`san_port\` is changed in the file and applied:
 *Failed*: requests to backend_b / backend_a / long operations not answered 200. *Longest in-flight*:
 trigger → the last long operation answered. *Overhead beyond drain*: trigger → reload.end minus the
 longest in-flight work when reload.end waits for it (exclusive, restart), or trigger → reload.end
-itself when it does not (overlap). reload.end and driver.retired times come from the notification file.
+itself when it does not (overlap). reload.end and driver.retired times come from the notification file;
+*retired after old backend's last op* compares driver.retired with the last \`op.end\` in the old
+backend's own log (the old driver is closed only after its last operation, so this is ≥ 0).
 The *reload* latency window runs from the trigger until everything above has happened.`;

@@ -1,6 +1,7 @@
 // The figures of one backend move (issue 2's benchmark) and their spread over repetitions.
 import { percentile, spreadOf, type Spread } from '../lib/stats.js';
 import type { MoveRun } from './scenario.js';
+import { addFailures, countFailures, type FailureCounts } from '../lib/failures.js';
 
 /** Figures of one repetition; ms; NaN = not applicable. */
 export interface MoveMetrics {
@@ -22,7 +23,7 @@ export interface MoveMetrics {
   /** toEndMs minus the drain it waited for (overlap waits for none). */
   overheadMs: number;
   toRetiredMs: number;
-  /** driver.retired minus the last long operation's answer. */
+  /** driver.retired minus the old backend's last operation end (the backend's own log). */
   retiredAfterLastOpMs: number;
 }
 
@@ -30,7 +31,7 @@ export interface MoveMetrics {
 const WARM_UP_MS = 200;
 
 /** Computes one repetition's figures; `waitsForDrain` says whether reload.end waits for in-flight work. */
-export function computeMoveMetrics(run: MoveRun, waitsForDrain: boolean): MoveMetrics {
+export function computeMoveMetrics(run: MoveRun, waitsForDrain: boolean): MoveMetrics & { failures: FailureCounts } {
   const of = (stream: string) => run.samples.filter((s) => s.stream === stream);
   const [a, b, longs] = [of('a'), of('b'), of('long')];
   const lastLongAt = Math.max(...longs.map((s) => s.doneAt));
@@ -54,15 +55,17 @@ export function computeMoveMetrics(run: MoveRun, waitsForDrain: boolean): MoveMe
     longestInFlightMs,
     overheadMs: toEndMs - (waitsForDrain ? longestInFlightMs : 0),
     toRetiredMs: run.retiredAt === undefined ? Number.NaN : run.retiredAt - run.triggerAt,
-    retiredAfterLastOpMs: run.retiredAt === undefined ? Number.NaN : run.retiredAt - lastLongAt,
+    retiredAfterLastOpMs: run.retiredAt === undefined || run.oldBackendLastOpAt === undefined ? Number.NaN : run.retiredAt - run.oldBackendLastOpAt,
+    failures: countFailures(run.samples),
   };
 }
 
 /** Every figure's spread over repetitions. */
-export type MoveSummary = Record<keyof MoveMetrics, Spread>;
+export type MoveSummary = Record<keyof MoveMetrics, Spread> & { failures: FailureCounts };
 
 /** Summarises repetitions. */
-export function summariseMoves(runs: readonly MoveMetrics[]): MoveSummary {
-  const keys = Object.keys(runs[0] ?? {}) as Array<keyof MoveMetrics>;
-  return Object.fromEntries(keys.map((key) => [key, spreadOf(runs.map((m) => m[key]))])) as MoveSummary;
+export function summariseMoves(runs: ReadonlyArray<MoveMetrics & { failures: FailureCounts }>): MoveSummary {
+  const keys = Object.keys(runs[0] ?? {}).filter((key) => key !== 'failures') as Array<keyof MoveMetrics>;
+  const spreads = Object.fromEntries(keys.map((key) => [key, spreadOf(runs.map((m) => m[key]))])) as Record<keyof MoveMetrics, Spread>;
+  return { ...spreads, failures: addFailures(runs.map((m) => m.failures)) };
 }

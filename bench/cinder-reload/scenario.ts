@@ -5,7 +5,7 @@
 import { LoadRecorder, type Sample } from '../lib/load.js';
 import { readEvents, waitForEvent } from '../lib/notifications.js';
 import { sleep } from '../lib/scratch.js';
-import { writeVolumeConfig, type BackendPorts } from './cinder-setup.js';
+import { writeVolumeConfig, type Backends } from './cinder-setup.js';
 import type { VolumeInstance } from './volume-targets.js';
 
 /** Everything recorded for one move; times in ms since the recorder's origin. */
@@ -19,6 +19,8 @@ export interface MoveRun {
   endDurationMs?: number;
   /** driver.retired of backend_a's replaced generation (reloading variants). */
   retiredAt?: number;
+  /** When the old backend finished its last operation (its own log). */
+  oldBackendLastOpAt?: number;
 }
 
 /** Upper bound of one measurement. */
@@ -27,7 +29,7 @@ const LONG_MS = 2000;
 const LONG_COUNT = 5;
 
 /** Moves backend_a from its current port to `toPort` the instance's way, under load. */
-export async function measureBackendMove(instance: VolumeInstance, ports: BackendPorts, toPort: number): Promise<MoveRun> {
+export async function measureBackendMove(instance: VolumeInstance, backends: Backends, fromPort: number, toPort: number): Promise<MoveRun> {
   const { files, variant } = instance;
   const create = (backend: string, durationMs: number, timeoutMs: number) => ({
     port: files.apiPort, path: '/v3/volumes', method: 'POST' as const, body: { backend, size: 1, duration_ms: durationMs }, timeoutMs,
@@ -40,7 +42,7 @@ export async function measureBackendMove(instance: VolumeInstance, ports: Backen
     await sleep(500);
     const longs = Array.from({ length: LONG_COUNT }, () => recorder.fire('long', create('backend_a', LONG_MS, LONG_MS + 15000)));
     await sleep(500);
-    await writeVolumeConfig(files, ports, toPort);
+    await writeVolumeConfig(files, backends.ports, toPort);
     const lastId = Math.max(0, ...(await readEvents(files.notificationFile)).map((e) => (e.event === 'reload.end' ? e.id : 0)));
 
     const wallOrigin = Date.now() - recorder.now();
@@ -60,6 +62,8 @@ export async function measureBackendMove(instance: VolumeInstance, ports: Backen
       const retired = await waitForEvent(files.notificationFile, (events) => events.find((e) => e.event === 'driver.retired' && e.reloadId === end.id && e.driver === 'volume:backend_a'), MAX_MOVE_MS, 'driver.retired of volume:backend_a');
       run.retiredAt = Date.parse(retired.time) - wallOrigin;
     }
+    const lastOp = backends.findLastOperationEnd(fromPort);
+    if (lastOp !== undefined) run.oldBackendLastOpAt = lastOp - wallOrigin;
     await sleep(500);
     run.samples = await recorder.finish();
     return run;

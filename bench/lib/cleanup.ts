@@ -35,9 +35,15 @@ export function runCleanups(): Promise<void> {
   return running;
 }
 
+let interrupted = false;
+
+/** True once SIGINT/SIGTERM arrived: the run must not write a report from partial results. */
+export function wasInterrupted(): boolean {
+  return interrupted;
+}
+
 /** On SIGINT/SIGTERM: clean up, then exit 130/143 (a second signal exits at once). */
 export function cleanUpOnSignals(): void {
-  let interrupted = false;
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.on(signal, () => {
       if (interrupted) process.exit(code);

@@ -13,6 +13,7 @@ import { createPm2Target } from './targets/pm2-target.js';
 import { createRestartTarget } from './targets/restart-target.js';
 import { createRuntimeTarget } from './targets/runtime-target.js';
 import { METHOD } from './method.js';
+import { describeFailures } from '../lib/failures.js';
 
 /** One row: a label and how to build its target in a scratch folder. */
 interface Variant {
@@ -85,6 +86,8 @@ function renderSection(rows: ReadonlyArray<{ label: string; summary?: ChangeSumm
     `Each figure: median over ${repetitions} repetitions, (min–max) when they differ.`,
     '', '**Failures, time to the new configuration, mixed answers**', '', outcome,
     '', '**Latency of the short requests (ms, from their scheduled send time)**', '', latency,
+    '', '**What failed** (all repetitions together)', '',
+    ...rows.map((row) => `- ${row.label}: ${(row.summary && describeFailures(row.summary.failures)) ?? 'nothing'}`),
     ...failedRows.map((row) => `\n> ${row.label} did not complete: ${row.error}`),
   ].join('\n');
 }

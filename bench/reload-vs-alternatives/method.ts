@@ -24,8 +24,10 @@ five long requests that hold the driver for 2 s. Then the configuration file is 
   defaults (kill_timeout 1600 ms); pm2 is installed by the benchmark into .cache/bench/pm2.
 
 The *reload window* runs from the trigger until the change is complete: first answer with the new value
-received, triggering command returned, every long request settled. *Steady* is the second before the
-trigger (first 200 ms of load dropped). *Mixed-answer window*: send time of the last request answered
+received, triggering command returned, every long request settled — and at least until the long requests
+were due to end (trigger + 1.5 s), so that every way is measured over the same stretch. *Steady* is the
+second before the trigger (first 200 ms of load dropped). Latency percentiles are of the answered
+requests; failed ones are counted apart. *Mixed-answer window*: send time of the last request answered
 with the old value minus send time of the first one answered with the new value (0 = once one request
 sees the new configuration, no later one sees the old). *Short failed*: connection refused/reset,
 non-200 or no answer within 10 s; *long lost*: long requests not answered 200. Resolution of the time

@@ -1,6 +1,7 @@
 // The figures of one change (issue 6's list) and their median with min–max over repetitions.
 import { percentile, spreadOf, type Spread } from '../lib/stats.js';
 import type { Sample } from '../lib/load.js';
+import { addFailures, countFailures, type FailureCounts } from '../lib/failures.js';
 import type { ChangeRun } from './scenario.js';
 
 /** Figures of one repetition; latencies in ms. NaN = not applicable. */
@@ -21,6 +22,7 @@ export interface ChangeMetrics {
   /** Trigger → the triggering command returned (SIGHUP: 0). */
   commandMs: number;
   pidChanged: boolean;
+  failures: FailureCounts;
 }
 
 /** Steady state starts this long after the load does (the first connections are not representative). */
@@ -28,7 +30,9 @@ const WARM_UP_MS = 200;
 
 /**
  * The reload window runs from the trigger until the change is complete: the first new answer was
- * received, the triggering command returned and every long request settled (answered or failed).
+ * received, the triggering command returned and every long request settled (answered or failed) —
+ * and at least until the long requests were due to end, so that ways which cut them short are
+ * measured over the same stretch of time.
  */
 export function computeChangeMetrics(run: ChangeRun): ChangeMetrics {
   const shorts = run.samples.filter((s) => s.stream === 'short');
@@ -37,7 +41,8 @@ export function computeChangeMetrics(run: ChangeRun): ChangeMetrics {
   const fresh = answered(run.next);
   const stale = answered(run.previous);
   const firstNewAt = Math.min(...fresh.map((s) => s.doneAt));
-  const windowEnd = Math.max(firstNewAt, Number.isNaN(run.commandDoneAt) ? 0 : run.commandDoneAt, ...longs.map((s) => s.doneAt));
+  const longsDueAt = Math.max(...longs.map((s) => s.intendedAt)) + run.longMs;
+  const windowEnd = Math.max(firstNewAt, Number.isNaN(run.commandDoneAt) ? 0 : run.commandDoneAt, longsDueAt, ...longs.map((s) => s.doneAt));
   const latencies = (from: number, to: number) => shorts.filter((s) => s.ok && s.intendedAt >= from && s.intendedAt <= to).map((s) => s.latencyMs);
   const steady = latencies(WARM_UP_MS, run.triggerAt);
   const window = latencies(run.triggerAt, windowEnd);
@@ -59,11 +64,12 @@ export function computeChangeMetrics(run: ChangeRun): ChangeMetrics {
     mixedMs: Math.max(0, lastOldSent - firstNewSent),
     commandMs: run.commandDoneAt - run.triggerAt,
     pidChanged: [...pidsOf(fresh)].some((pid) => !oldPids.has(pid)),
+    failures: countFailures(run.samples),
   };
 }
 
 /** Every metric's spread over repetitions. */
-export type ChangeSummary = { [K in keyof ChangeMetrics]: ChangeMetrics[K] extends number ? Spread : string };
+export type ChangeSummary = { [K in Exclude<keyof ChangeMetrics, 'failures'>]: ChangeMetrics[K] extends number ? Spread : string } & { failures: FailureCounts };
 
 /** Summarises repetitions: numbers as median (min–max), the PID flag as yes / no / "n of m". */
 export function summariseChanges(runs: readonly ChangeMetrics[]): ChangeSummary {
@@ -83,5 +89,6 @@ export function summariseChanges(runs: readonly ChangeMetrics[]): ChangeSummary 
     mixedMs: spread((m) => m.mixedMs),
     commandMs: spread((m) => m.commandMs),
     pidChanged: changed === runs.length ? 'yes' : changed === 0 ? 'no' : `${changed} of ${runs.length}`,
+    failures: addFailures(runs.map((m) => m.failures)),
   };
 }

@@ -26,6 +26,8 @@ export interface ChangeRun {
   previous: string;
   next: string;
   samples: Sample[];
+  /** How long each long request holds the driver. */
+  longMs: number;
   /** Milliseconds since the recorder's origin. */
   triggerAt: number;
   commandDoneAt: number;
@@ -53,7 +55,7 @@ export async function measureChange(target: ChangeTarget, previous: string, next
     });
     await Promise.all([command, Promise.all(longs), waitForAnswer(recorder, next, triggerAt + MAX_CHANGE_MS)]);
     await sleep(shape.tailMs);
-    return { previous, next, samples: await recorder.finish(), triggerAt, commandDoneAt };
+    return { previous, next, samples: await recorder.finish(), longMs: shape.longMs, triggerAt, commandDoneAt };
   } finally {
     await recorder.finish();
   }

@@ -9,7 +9,7 @@ import { builtPath } from '../lib/repo-paths.js';
 import type { BenchOptions, BenchSection } from '../report/section.js';
 import { TABLE_COUNT } from './big-config.js';
 import { WARM_UP_RELOADS, type SeriesResult } from './series-result.js';
-import { formatCountChange, formatHeapSeries, heapGrowthKiB } from './memory-probe.js';
+import { formatCountChange, formatHeapSeries, formatHeapSteps } from './memory-probe.js';
 import { runOverSocket } from './over-socket.js';
 import { OPTIONS_PER_TABLE } from '../service/table-options.js';
 
@@ -40,9 +40,9 @@ function renderSection(series: ReadonlyArray<readonly [string, SeriesResult]>): 
     ]),
   );
   const memory = renderTable(
-    ['path', `heap after GC at 0 → ${RELOADS / 2} → ${RELOADS} reloads (KiB)`, 'growth (KiB)', 'active resources', 'process listeners'],
+    ['path', `heap after GC at 0 → ${RELOADS / 2} → ${RELOADS} reloads (KiB)`, 'growth per half (KiB)', 'active resources (0 → end)', 'process listeners (0 → end)'],
     series.map(([label, r]) => [
-      label, formatHeapSeries(r.checkpoints), heapGrowthKiB(r.checkpoints).toFixed(0),
+      label, formatHeapSeries(r.checkpoints), formatHeapSteps(r.checkpoints),
       formatCountChange(r.checkpoints, (m) => m.resources), formatCountChange(r.checkpoints, (m) => m.processListeners),
     ]),
   );
@@ -55,7 +55,8 @@ function renderSection(series: ReadonlyArray<readonly [string, SeriesResult]>): 
     `the end, with \`process.getActiveResourcesInfo()\` and the listeners on \`process\`. The in-process series`,
     `embeds the runtime with no sinks; the service series runs the bench service and asks for each reload`,
     `over its control socket (what \`<service> reload\` sends), with the JSON log on stderr and the`,
-    `notification file written for every event.`,
+    `notification file written for every event. A leak shows as growth in both halves (about the same`,
+    `amount); warm-up (code and inline caches) and GC noise do not repeat.`,
     '', timing, '', memory,
   ].join('\n');
 }

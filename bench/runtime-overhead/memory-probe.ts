@@ -22,11 +22,12 @@ export function formatHeapSeries(checkpoints: readonly Checkpoint[]): string {
   return checkpoints.map((c) => (c.memory.heapUsed / 1024).toFixed(0)).join(' → ');
 }
 
-/** Heap growth from the first to the last checkpoint, in KiB. */
-export function heapGrowthKiB(checkpoints: readonly Checkpoint[]): number {
-  const first = checkpoints[0];
-  const last = checkpoints[checkpoints.length - 1];
-  return first && last ? (last.memory.heapUsed - first.memory.heapUsed) / 1024 : Number.NaN;
+/** Heap growth between consecutive checkpoints, in KiB, as "+a / +b" (a steady climb is a leak, a plateau is warm-up). */
+export function formatHeapSteps(checkpoints: readonly Checkpoint[]): string {
+  return checkpoints.slice(1).map((c, index) => {
+    const kib = (c.memory.heapUsed - (checkpoints[index] as Checkpoint).memory.heapUsed) / 1024;
+    return `${kib >= 0 ? '+' : ''}${kib.toFixed(0)}`;
+  }).join(' / ');
 }
 
 /** "a → b" of a count across the first and last checkpoint, with the kinds that changed. */

@@ -1,10 +1,10 @@
 // `pm2 reload` in cluster mode with two instances of the plain app (pm2-app.cjs). pm2's own daemon
 // runs with PM2_HOME in the scratch folder and is killed at the end (also on failure). Defaults are
 // kept (kill_timeout 1600 ms, listen_timeout 3000 ms), as a pm2 user gets them.
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeBenchConfig } from '../../service/config-file.js';
 import { onCleanup } from '../../lib/cleanup.js';
+import { findProcessesMentioning, killTrees } from '../../lib/process-tree.js';
 import { pollUntil } from '../../lib/http-probe.js';
 import { runCommand, type CommandResult } from '../../lib/processes.js';
 import { builtPath } from '../../lib/repo-paths.js';
@@ -24,14 +24,12 @@ export function createPm2Target(pm2Cli: string, dir: string, port: number, label
     return result;
   };
   const write = (answer: string) => writeBenchConfig(configFile, { port, controlSocket: join(dir, 'unused.sock'), notificationFile: join(dir, 'unused.jsonl'), answer });
-  const killDaemon = (): void => {
-    const pidFile = join(home, 'pm2.pid');
-    if (!existsSync(pidFile)) return;
-    const pid = Number(readFileSync(pidFile, 'utf8').trim());
-    try {
-      if (pid > 0) process.kill(pid, 'SIGKILL');
-    } catch {
-      // already gone
+  // pm2's daemon carries PM2_HOME in its process title: kill it and its workers by PID, twice (a daemon
+  // still being spawned when the first pass runs is caught by the second).
+  const killDaemon = async (): Promise<void> => {
+    for (const delay of [0, 1000]) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      killTrees(findProcessesMentioning(home));
     }
   };
   let unregister: (() => void) | undefined;
@@ -43,7 +41,7 @@ export function createPm2Target(pm2Cli: string, dir: string, port: number, label
       await write(initial);
       unregister = onCleanup('the pm2 daemon', async () => {
         await runCommand('pm2 kill', process.execPath, [pm2Cli, 'kill'], env, 20000).catch(() => undefined);
-        killDaemon();
+        await killDaemon();
       });
       await pm2('start', builtPath('bench', 'reload-vs-alternatives', 'pm2-app.cjs'), '--name', APP, '-i', '2', '--', '--port', String(port), '--config', configFile);
       // Both workers answer (round robin) before the measurement starts.
@@ -60,7 +58,7 @@ export function createPm2Target(pm2Cli: string, dir: string, port: number, label
     async tearDown() {
       await pm2('delete', APP).catch(() => undefined);
       await runCommand('pm2 kill', process.execPath, [pm2Cli, 'kill'], env, 20000).catch(() => undefined);
-      killDaemon();
+      await killDaemon();
       unregister?.();
     },
   };
