@@ -30,11 +30,18 @@ export class DriverSet {
 
   constructor(readonly specs: readonly DriverSpec[], private readonly hooks: DriverSetHooks) {}
 
-  /** The drivers `config` asks for, in declaration order. */
+  /** The drivers `config` asks for, in declaration order; a throwing `sections()` is named in the error. */
   listTargets(config: ConfigSnapshot): DriverTarget[] {
-    return this.specs.flatMap((spec) => [...new Set(spec.sections(config))].map((section) => ({
-      spec, section, key: toDriverKey(spec.kind, section),
-    })));
+    return this.specs.flatMap((spec) => {
+      let sections: readonly string[];
+      try {
+        sections = spec.sections(config);
+      } catch (cause) {
+        const reason = cause instanceof Error ? cause.message : String(cause);
+        throw new Error(`cannot list the sections of driver kind ${spec.kind}: ${reason}`, { cause });
+      }
+      return [...new Set(sections)].map((section) => ({ spec, section, key: toDriverKey(spec.kind, section) }));
+    });
   }
 
   /** Builds one new generation (numbers are never reused, even when a build fails); errors name the driver. */

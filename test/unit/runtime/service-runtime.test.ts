@@ -1,5 +1,5 @@
 import t from 'tap';
-import { holdWork, settle, startFakeRuntime, waitForState, type FakeVolumeDriver } from '../../helpers/fake-drivers.js';
+import { holdWork, settle, startFakeRuntime, summarizeEnd, waitForState, type FakeVolumeDriver } from '../../helpers/fake-drivers.js';
 
 t.test('use: the lease names the driver, generation and current configuration', async (t) => {
   const f = await startFakeRuntime(t.teardown, 'overlap', { a: 1 });
@@ -67,4 +67,30 @@ t.test('listeners get typed events and can unsubscribe', async (t) => {
   off();
   await f.rt.reload();
   t.same(ids, [1]);
+});
+
+t.test('a sink added after start-up receives the events emitted from then on', async (t) => {
+  const f = await startFakeRuntime(t.teardown, 'overlap', { a: 1 });
+  const seen: string[] = [];
+  let closed = false;
+  f.rt.addSink({ name: 'late', deliver: (e) => { seen.push(e.event); }, close: async () => { closed = true; } });
+  await f.rt.reload();
+  t.same(seen, ['reload.start', 'reload.end'], 'reload.end is delivered before rt.reload resolves');
+  await f.rt.stop();
+  t.ok(closed, 'sinks are closed by stop');
+});
+
+t.test('a driver whose sections() throws fails the reload with its message; the service keeps running', async (t) => {
+  const f = await startFakeRuntime(t.teardown, 'overlap', { a: 1 });
+  f.write({ a: 2 }, ['label = explode']);
+  const spec = f.service.drivers[0]!;
+  const original = spec.sections;
+  (spec as { sections: typeof original }).sections = (config) => {
+    if (config.get('DEFAULT', 'label') === 'explode') throw new Error('sections() bug');
+    return original(config);
+  };
+  t.teardown(() => { (spec as { sections: typeof original }).sections = original; });
+  t.same(summarizeEnd(await f.rt.reload()), { outcome: 'failed', changed: [], restartRequired: [], reinitialised: [], error: 'cannot list the sections of driver kind volume: sections() bug' });
+  t.equal(await f.rt.use('volume', 'a', (d: FakeVolumeDriver) => d.port), 1);
+  t.equal(f.rt.state, 'ready');
 });
