@@ -1,4 +1,4 @@
-// postinst: accounts, directories, then per service SysV registration and start, systemd enable, start.
+// postinst: accounts, directories, config files, then per service SysV registration and start, systemd enable, start.
 import type { PackagePlan, PackagedService } from '../package-plan/plan.js';
 import { sysusersPath } from '../package-plan/sysusers.js';
 import { distinguishesConffileOnly, needsPayloadComparison, payloadView } from './payload.js';
@@ -28,6 +28,13 @@ export function renderPostinstSnippets(plan: PackagePlan): string[] {
           ...directory,
           ownership: `${directory.owner}:${directory.group}`,
         })),
+      }),
+    );
+  }
+  if (plan.configFiles.length > 0) {
+    snippets.push(
+      renderSnippet('postinst-config-files', {
+        configFiles: plan.configFiles.map((file) => ({ ...file, ownership: `${file.owner}:${file.group}` })),
       }),
     );
   }

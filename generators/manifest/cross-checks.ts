@@ -4,6 +4,9 @@ import type { z } from 'zod';
 /** The parts of a service the relation checks read. */
 interface RelatedService {
   name: string;
+  user?: string | undefined;
+  group?: string | undefined;
+  config_files: { path: string; owner?: string | undefined; group?: string | undefined; mode?: string | undefined }[];
   drain_timeout: number;
   stop_timeout: number;
   runtime_directory?: string | undefined;
@@ -18,6 +21,7 @@ export function checkServiceRelations(manifest: { services: RelatedService[] }, 
   const firstByName = new Map<string, number>();
   const firstByProcessName = new Map<string, number>();
   const firstByRuntimeDirectory = new Map<string, number>();
+  const firstByConfigFile = new Map<string, { index: number; attributes: string }>();
   manifest.services.forEach((service, index) => {
     const at = (...rest: (string | number)[]) => ['services', index, ...rest];
     const earlier = firstByName.get(service.name);
@@ -51,6 +55,21 @@ export function checkServiceRelations(manifest: { services: RelatedService[] }, 
         message: `expected at least drain_timeout (${service.drain_timeout}) so a reload can drain in-flight work`,
       });
     }
+    service.config_files.forEach((file, fileIndex) => {
+      const resolved = resolveConfigFileAttributes(service, file);
+      if (resolved === undefined) return;
+      const attributes = formatConfigFileAttributes(resolved);
+      const first = firstByConfigFile.get(file.path);
+      if (first === undefined) {
+        firstByConfigFile.set(file.path, { index, attributes });
+      } else if (first.attributes !== attributes) {
+        ctx.addIssue({
+          code: 'custom',
+          path: at('config_files', fileIndex),
+          message: `expected the owner, group and mode services[${first.index}] gives ${file.path} (${first.attributes}), not ${attributes}`,
+        });
+      }
+    });
     if (service.runtime_directory !== undefined) {
       const owner = firstByRuntimeDirectory.get(service.runtime_directory);
       if (owner !== undefined) {
@@ -64,4 +83,33 @@ export function checkServiceRelations(manifest: { services: RelatedService[] }, 
       }
     }
   });
+}
+
+/** The group a service runs as: its group, else its user's primary group, else root. */
+export function serviceGroup(service: { user?: string | undefined; group?: string | undefined }): string {
+  return service.group ?? service.user ?? 'root';
+}
+
+/** Owner, group and mode of an installed config file; mode as four-digit octal text, e.g. `0640`. */
+export interface ConfigFileAttributes {
+  owner: string;
+  group: string;
+  mode: string;
+}
+
+/**
+ * What a config file entry asks for, defaults filled in (owner root, the service's group, mode 0640);
+ * undefined when it asks for none (a bare path: the file stays as the package ships it).
+ */
+export function resolveConfigFileAttributes(
+  service: { user?: string | undefined; group?: string | undefined },
+  file: { owner?: string | undefined; group?: string | undefined; mode?: string | undefined },
+): ConfigFileAttributes | undefined {
+  if (file.owner === undefined && file.group === undefined && file.mode === undefined) return undefined;
+  return { owner: file.owner ?? 'root', group: file.group ?? serviceGroup(service), mode: (file.mode ?? '0640').padStart(4, '0') };
+}
+
+/** `root:cinder 0640`. */
+export function formatConfigFileAttributes(attributes: ConfigFileAttributes): string {
+  return `${attributes.owner}:${attributes.group} ${attributes.mode}`;
 }

@@ -60,3 +60,6 @@ export const argument = matching(/^[^\x00]*$/, 'a command-line argument (text wi
 export const commandVector = z.tuple([absolutePath], argument, {
   error: 'expected a command as a list: [/absolute/program, arg, …]',
 });
+
+/** Unix permissions as octal text, e.g. `0640` (quoted in YAML: YAML 1.2 reads 0640 as the decimal 640). */
+export const fileMode = matching(/^0?[0-7]{3}$/, 'permissions as quoted octal text such as "0640"');

@@ -5,6 +5,7 @@ import {
   accountName,
   argument,
   commandVector,
+  fileMode,
   matching,
   oneLineText,
   positiveInteger,
@@ -55,6 +56,23 @@ const reloadSchema = z
   }, { error: 'expected a mapping with command, check_command and timeout' })
   .describe('How the init system reloads the service: always through the synchronous client or check + signal.');
 
+const configFileMappingSchema = z.strictObject(
+  {
+    path: absolutePath,
+    owner: accountName.optional().describe('Owner of the installed file (root when omitted).'),
+    group: accountName.optional().describe("Group of the installed file (the service's group when omitted)."),
+    mode: fileMode.optional().describe('Permissions as octal text (0640 when omitted).'),
+  },
+  { error: 'expected a mapping with path and optional owner, group, mode' },
+);
+
+/** A configuration file: a path (shipped as the package has it) or a mapping that also sets owner, group, mode. */
+const configFileSchema = z
+  .union([absolutePath, configFileMappingSchema], {
+    error: 'expected an absolute path or a mapping with path and optional owner, group, mode',
+  })
+  .transform((entry) => (typeof entry === 'string' ? { path: entry } : entry));
+
 const serviceSchema = z.strictObject({
   name: serviceName,
   description: oneLineText,
@@ -67,7 +85,10 @@ const serviceSchema = z.strictObject({
     .optional()
     .describe('Account the service runs as; root when omitted.'),
   group: accountName.optional().describe("Group the service runs as; the user's primary group when omitted."),
-  config_files: z.array(absolutePath, { error: 'expected a list of absolute paths' }).default([]),
+  config_files: z
+    .array(configFileSchema, { error: 'expected a list of configuration files' })
+    .default([])
+    .describe('Configuration files the service reads; the package that ships them sets their owner, group and mode.'),
   environment_file: absolutePath.optional().describe('Optional KEY=value file read before start (may be missing).'),
   working_directory: absolutePath.optional(),
   runtime_directory: relativeDirectory.optional().describe('Directory under /run, created at start, owned by user.'),
@@ -113,5 +134,7 @@ export const manifestSchema = z
 export type Manifest = z.output<typeof manifestSchema>;
 /** One service of a validated manifest. */
 export type ServiceManifest = Manifest['services'][number];
+/** One entry of a service's config_files, the string form turned into `{ path }`. */
+export type ConfigFileManifest = ServiceManifest['config_files'][number];
 /** A manifest as written in YAML, before defaults. */
 export type ManifestInput = z.input<typeof manifestSchema>;

@@ -26,9 +26,22 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown, file: string, loc
       message: `unknown key; expected one of ${allowed.join(', ')}`,
     }));
   }
+  const chosen = issue.code === 'invalid_union' ? onlyMatchingShape(issue.errors) : undefined;
+  if (chosen) {
+    return chosen.flatMap((inner) => describeIssue({ ...inner, path: [...path, ...inner.path] } as z.core.$ZodIssue, root, file, locateLine));
+  }
   const received = valueAt(root, path);
   const expectation = issue.message.startsWith('expected') ? issue.message : `expected valid input (${issue.message})`;
   return [{ file, line: locateLine(path), field: formatFieldPath(path), message: `${expectation}, got ${describeValue(received)}` }];
+}
+
+/**
+ * For a value that may take several shapes (a path or a mapping), the issues of the one shape the value has:
+ * the others failed on the type of the value itself. Undefined when no single shape fits.
+ */
+function onlyMatchingShape(options: z.core.$ZodIssue[][]): z.core.$ZodIssue[] | undefined {
+  const fitting = options.filter((issues) => !issues.every((i) => i.code === 'invalid_type' && i.path.length === 0));
+  return fitting.length === 1 ? fitting[0] : undefined;
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -57,9 +70,11 @@ function allowedKeysAt(path: readonly PropertyKey[]): string[] {
 function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
   let current = schema;
   for (;;) {
-    const def = current._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
+    const def = current._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType; options?: z.core.$ZodType[] };
+    const mapping = def.options?.find((option) => unwrap(option)._zod.def.type === 'object');
     if ((def.type === 'default' || def.type === 'optional') && def.innerType) current = def.innerType;
     else if (def.type === 'pipe' && def.in) current = def.in;
+    else if (def.type === 'union' && mapping) current = mapping;
     else return current;
   }
 }

@@ -1,5 +1,5 @@
 // What a binary package must do around its services, independent of the package format (deb or rpm).
-import type { Manifest, ServiceManifest } from '../manifest/index.js';
+import { resolveConfigFileAttributes, type Manifest, type ServiceManifest } from '../manifest/index.js';
 
 /** The init-system action a maintainer script takes for a service: `start` does nothing to a running one. */
 export type ServiceAction = 'start' | 'restart' | 'reload';
@@ -31,6 +31,15 @@ export interface OwnedDirectory {
   mode: string;
 }
 
+/** A configuration file the package ships and hands to an account: `chown`/`chmod` on Debian, `%attr` on RPM. */
+export interface OwnedConfigFile {
+  path: string;
+  owner: string;
+  group: string;
+  /** Octal text, e.g. `0640`. */
+  mode: string;
+}
+
 /** Everything the maintainer scripts of one binary package need to know. */
 export interface PackagePlan {
   /** Binary package name. */
@@ -38,6 +47,8 @@ export interface PackagePlan {
   services: PackagedService[];
   accounts: SystemAccount[];
   directories: OwnedDirectory[];
+  /** Config files whose owner, group or mode the manifest sets (bare paths are shipped as they are). */
+  configFiles: OwnedConfigFile[];
 }
 
 /** `restart | reload | none` from the manifest → the action; `none` still starts a stopped service. */
@@ -52,6 +63,7 @@ export function planPackage(manifest: Manifest): PackagePlan {
     services: manifest.services.map(planService),
     accounts: planAccounts(manifest.services),
     directories: planDirectories(manifest.services),
+    configFiles: planConfigFiles(manifest.services),
   };
 }
 
@@ -102,17 +114,30 @@ export function planDirectories(services: readonly ServiceManifest[]): OwnedDire
   return [...directories.values()];
 }
 
-/** The plan of a common package: the accounts and directories of every service, no service of its own. */
+/** Config files with an owner, group or mode, each once (the manifest's checks ensure services agree on them). */
+export function planConfigFiles(services: readonly ServiceManifest[]): OwnedConfigFile[] {
+  const files = new Map<string, OwnedConfigFile>();
+  for (const service of services) {
+    for (const file of service.config_files) {
+      const attributes = resolveConfigFileAttributes(service, file);
+      if (attributes !== undefined && !files.has(file.path)) files.set(file.path, { path: file.path, ...attributes });
+    }
+  }
+  return [...files.values()];
+}
+
+/** The plan of a common package: the accounts, directories and config files of every service, no service of its own. */
 export function planCommonPackage(manifest: Manifest, packageName: string): PackagePlan {
   return {
     name: packageName,
     services: [],
     accounts: planAccounts(manifest.services),
     directories: planDirectories(manifest.services),
+    configFiles: planConfigFiles(manifest.services),
   };
 }
 
 /** The plan of a package that ships one service (named after it) and relies on a common package for the rest. */
 export function planServicePackage(service: ServiceManifest): PackagePlan {
-  return { name: service.name, services: [planService(service)], accounts: [], directories: [] };
+  return { name: service.name, services: [planService(service)], accounts: [], directories: [], configFiles: [] };
 }

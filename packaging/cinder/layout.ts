@@ -23,7 +23,8 @@ export const cinderLayout: PackageLayout = {
       'directories, and the rotation of the services\' logs.',
     ].join('\n'),
     codeDirs: ['runtime', 'examples/cinder/shared'],
-    files: [{ from: 'examples/cinder/etc/cinder.conf', to: '/etc/cinder/cinder.conf', mode: 0o640, group: 'cinder' }],
+    // Owner, group and mode: the services' config_files in the manifest.
+    files: [{ from: 'examples/cinder/etc/cinder.conf', to: '/etc/cinder/cinder.conf' }],
   },
   services: {
     'cinder-volume': {

@@ -12,7 +12,7 @@ function escapeRoff(text: string): string {
  */
 export function renderManPage(service: ServiceManifest, sourceName: string): string {
   const name = escapeRoff(service.name);
-  const configs = service.config_files.map((file) => `.TP\n.I ${escapeRoff(file)}\nConfiguration file.`);
+  const configs = service.config_files.map((file) => `.TP\n.I ${escapeRoff(file.path)}\nConfiguration file.`);
   return [
     `.TH ${service.name.toUpperCase()} 1 "" "${escapeRoff(sourceName)}" "User Commands"`,
     '.SH NAME',

@@ -6,9 +6,8 @@ export interface CopiedFile {
   from: string;
   /** Absolute installed path. */
   to: string;
-  mode: number;
-  owner?: string;
-  group?: string;
+  /** Default 0644. A config file whose owner, group or mode the manifest sets takes them from the manifest. */
+  mode?: number;
 }
 
 /** The package shared by every service: code, configuration, the system account's directories. */

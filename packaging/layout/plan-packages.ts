@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Manifest, ServiceManifest } from '../../generators/manifest/index.js';
 import { computeCodeDigest } from '../../generators/package-plan/code-digest.js';
-import { planDirectories } from '../../generators/package-plan/plan.js';
+import { planConfigFiles, planDirectories } from '../../generators/package-plan/plan.js';
 import { renderRpmScriptlets, requiredByScriptlets } from '../../generators/rpm/index.js';
 import type { GeneratedFile } from '../../generators/target.js';
 import type { Dependency, FileEntry, PackageEntry, PackageSpec } from '../package-spec.js';
@@ -105,11 +105,15 @@ export async function planPackages(format: 'deb' | 'rpm', inputs: PlanInputs): P
   const debDepends = (name: string): Dependency[] => inputs.generated.get(name)?.debDepends ?? [];
   const debPreDepends = (name: string): Dependency[] => inputs.generated.get(name)?.debPreDepends ?? [];
   const copied: PackageEntry[] = [];
+  const ownedConfigFiles = new Map(planConfigFiles(manifest.services).map((file) => [file.path, file]));
   for (const file of layout.common.files) {
     const content = await readFile(resolve(inputs.projectRoot, file.from)).catch((error: unknown) => {
       throw new PackagingError(`${layout.common.name}: cannot read ${file.from}: ${(error as Error).message}`, { cause: error });
     });
-    copied.push({ kind: 'file', path: file.to, mode: file.mode, owner: file.owner, group: file.group, content });
+    // deb: the archive is root-owned and the generated postinst hands the file over; rpm: %attr.
+    const owned = ownedConfigFiles.get(file.to);
+    const attributes = owned ? { mode: parseInt(owned.mode, 8), owner: owned.owner, group: owned.group } : { mode: file.mode ?? 0o644 };
+    copied.push({ kind: 'file', path: file.to, ...attributes, content });
   }
   const common: PackageSpec = {
     ...basePackage(inputs, layout.common.name, layout.common.summary, layout.common.description),

@@ -60,14 +60,21 @@ t.test('the packaged services run on Debian 12\'s Node.js', async (t) => {
   }
 });
 
-t.test('the cinder account can read cinder.conf', { todo: 'the deb generator does not yet hand /etc/cinder/cinder.conf to group cinder' }, async (t) => {
+/** cinder.conf is handed to group cinder (the manifest's config_files), so the services running as cinder read it. */
+async function checkConfigReadableByCinder(t: Test): Promise<void> {
   t.equal((await root.run('stat -c "%U:%G %a" /etc/cinder/cinder.conf')).stdout, 'root:cinder 640\n');
-});
+  const asCinder = await root.run('runuser -u cinder -- cinder-volume check-config --config-file /etc/cinder/cinder.conf', [0, 1, 2]);
+  t.match(asCinder.stdout, 'cinder-volume: configuration is valid (/etc/cinder/cinder.conf)', asCinder.stderr);
+}
+
+t.test('the cinder account can read cinder.conf', checkConfigReadableByCinder);
 
 t.test('upgrade that changes only a conffile reloads every service (on_conffile_change: reload)', async (t) => {
   await install(v2);
   t.same(await askedActions(t), services.flatMap((s) => [`${s} status`, `${s} reload`]));
   t.match(await readFile(join(root.dir, 'etc/cinder/cinder.conf'), 'utf8'), '# changed in 1.0.1');
+  // dpkg unpacked the new conffile root-owned: the postinst must have handed it over again.
+  await checkConfigReadableByCinder(t);
 });
 
 t.test('upgrade that changes code does what on_upgrade says per service', async (t) => {

@@ -181,6 +181,40 @@ t.test('DPKG_ROOT set: accounts created below it, no service action, no ownershi
   ]);
 });
 
+t.test('config files with owner, group or mode: handed over after the accounts exist, unless overridden or deleted', async (t) => {
+  const conf = '/var/lib/svc/svc.conf';
+  const script = postinstOf({
+    svc: { user: 'svcuser', config_files: [{ path: conf }, { path: '/var/lib/svc/gone.conf', mode: '600' }, '/var/lib/svc/plain.conf'] },
+    other: { user: 'svcuser', config_files: [{ path: conf, group: 'svcuser' }] },
+  });
+  const files = { [conf]: 'x=1\n', '/var/lib/svc/plain.conf': 'y=1\n' };
+  const inspect = `stat -c '%a %n' ${conf} /var/lib/svc/plain.conf`;
+  const run = runInSandbox(script, ['configure', ''], { systemd: false, initScripts: ['svc', 'other'], files, stubs: debStubs(), inspect });
+  t.equal(run.exitCode, 0, run.stderr);
+  t.strictSame(run.calls.slice(0, 3), [
+    'systemd-sysusers pkg.conf',
+    `dpkg-statoverride --list ${conf}`,
+    `chown root:svcuser ${conf}`,
+  ], 'a bare {path} is a bare path; the deleted conffile is left alone; plain.conf is not touched');
+  t.equal(run.calls[3], 'update-rc.d svc defaults');
+  t.equal(run.inspection, `640 ${conf}\n644 /var/lib/svc/plain.conf\n`);
+  t.match(script, `chmod 0600 /var/lib/svc/gone.conf`, 'a mode given as "600" is written as 0600');
+
+  const overridden = runInSandbox(script, ['configure', '1.0.0'], {
+    systemd: false,
+    initScripts: ['svc', 'other'],
+    files,
+    stubs: debStubs({ 'dpkg-statoverride': [{ pattern: '--list*/svc.conf', stdout: `root svcuser 0600 ${conf}` }] }),
+    inspect,
+  });
+  t.equal(overridden.exitCode, 0, overridden.stderr);
+  t.notOk(overridden.calls.some((c) => c.startsWith('chown')), 'an admin\'s dpkg-statoverride wins');
+  t.equal(overridden.inspection, `644 ${conf}\n644 /var/lib/svc/plain.conf\n`, 'nor is the mode changed');
+
+  const chroot = runInSandbox(script, ['configure', ''], { systemd: false, files, stubs: debStubs(), env: { DPKG_ROOT: '/srv/chroot' } });
+  t.notOk(chroot.calls.some((c) => c.startsWith('chown') || c.startsWith('dpkg-statoverride')), 'not inside DPKG_ROOT (names would resolve in the host)');
+});
+
 t.test('every service action goes through deb-systemd-invoke or invoke-rc.d, so policy-rc.d is honoured', async (t) => {
   const cases: [string[], boolean][] = [
     [['configure', ''], true],

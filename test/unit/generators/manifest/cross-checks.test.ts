@@ -49,3 +49,18 @@ t.test('two services cannot share a runtime directory', async (t) => {
     'm.yaml: services[1].runtime_directory: expected a directory not used by services[0] (systemd removes it when either stops), got "r" (string)',
   ]);
 });
+
+t.test('services sharing a config file agree on its owner, group and mode (defaults: root, their group, 0640)', async (t) => {
+  const conf = (entry: unknown) => ({ config_files: [entry] });
+  t.same(problemsOf(manifest(
+    service('a', { user: 'svc', ...conf({ path: '/etc/x.conf', mode: '0640' }) }),
+    service('b', { user: 'svc', ...conf({ path: '/etc/x.conf', owner: 'root', group: 'svc' }) }),
+    service('c', conf('/etc/x.conf')),
+  )), [], 'the same once defaults are filled in; a bare path has no say');
+  t.same(problemsOf(manifest(
+    service('a', { user: 'svc', ...conf({ path: '/etc/x.conf', mode: '0640' }) }),
+    service('b', { user: 'other', ...conf({ path: '/etc/x.conf', mode: '640' }) }),
+  )), [
+    'm.yaml: services[1].config_files[0]: expected the owner, group and mode services[0] gives /etc/x.conf (root:svc 0640), not root:other 0640, got a mapping',
+  ]);
+});

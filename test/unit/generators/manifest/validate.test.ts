@@ -19,3 +19,39 @@ t.test('every problem is reported, not only the first', async (t) => {
     t.ok(fields.includes('services[0].exec'));
   }
 });
+
+t.test('config_files: a path, or a mapping that also sets owner, group and mode', async (t) => {
+  const base = {
+    package: { name: 'pkg', version: '1', maintainer: 'A <a@example.org>', description: 'Package' },
+  };
+  const service = (config_files: unknown[]) => ({
+    name: 'svc',
+    description: 'A service',
+    exec: '/usr/bin/svc',
+    reload: { command: ['/usr/bin/svc', 'reload'], check_command: ['/usr/bin/svc', 'check-config'], timeout: 60 },
+    drain_timeout: 30,
+    stop_timeout: 40,
+    config_files,
+  });
+  const valid = validateManifest({ ...base, services: [service(['/etc/a.conf', { path: '/etc/b.conf', group: 'svc', mode: '0640' }])] }, 'm.yaml');
+  t.strictSame(valid.services[0]?.config_files, [{ path: '/etc/a.conf' }, { path: '/etc/b.conf', group: 'svc', mode: '0640' }]);
+  const problems = (files: unknown[]) => {
+    try {
+      validateManifest({ ...base, services: [service(files)] }, 'm.yaml');
+      return [];
+    } catch (error) {
+      return (error as ManifestError).message.split('\n');
+    }
+  };
+  t.same(problems([{ path: '/etc/a.conf', mode: 640 }]), [
+    'm.yaml: services[0].config_files[0].mode: expected permissions as quoted octal text such as "0640", got 640 (number)',
+  ], 'the problem inside the mapping, not "expected a path or a mapping"');
+  t.same(problems([{ path: '/etc/a.conf', owner: 'Root' }, { path: '/etc/b.conf', mod: '0640' }]), [
+    'm.yaml: services[0].config_files[0].owner: expected a user or group name: lower-case letters, digits, "_" and "-", starting with a letter or "_", at most 32 characters, got "Root" (string)',
+    'm.yaml: services[0].config_files[1].mod: unknown key; expected one of path, owner, group, mode',
+  ]);
+  t.same(problems(['etc/a.conf', 7]), [
+    'm.yaml: services[0].config_files[0]: expected an absolute path made of letters, digits and . _ + @ : - / (no spaces, no shell characters, no "." or ".." segments), got "etc/a.conf" (string)',
+    'm.yaml: services[0].config_files[1]: expected an absolute path or a mapping with path and optional owner, group, mode, got 7 (number)',
+  ]);
+});

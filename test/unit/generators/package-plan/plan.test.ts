@@ -32,6 +32,7 @@ t.test('one account per user, state and log directories once each, root never cr
       { path: '/var/log/shared', owner: 'svc', group: 'svc', mode: '0750' },
       { path: '/var/log/b', owner: 'svc', group: 'svc', mode: '0750' },
     ],
+    configFiles: [],
   });
 });
 
@@ -42,11 +43,27 @@ t.test('split packages: the common one owns accounts and directories, each servi
     services: [],
     accounts: [{ user: 'svc', group: 'svc', home: '/nonexistent' }],
     directories: [{ path: '/var/log/svc', owner: 'svc', group: 'svc', mode: '0750' }],
+    configFiles: [],
   });
   t.strictSame(planServicePackage(manifest.services[0]!), {
     name: 'a',
     services: [{ name: 'a', onUpgrade: 'reload', onConffileOnlyUpgrade: 'reload' }],
     accounts: [],
     directories: [],
+    configFiles: [],
   });
+});
+
+t.test('config files with owner, group or mode go to the package that ships them: the whole or the common one', async (t) => {
+  const manifest = manifestWith({
+    a: { user: 'svc', config_files: [{ path: '/etc/pkg/a.conf', mode: '0600' }, '/etc/pkg/plain.conf'] },
+    b: { user: 'bsvc', group: 'grp', config_files: [{ path: '/etc/pkg/a.conf', owner: 'root', group: 'svc', mode: '600' }, { path: '/etc/pkg/b.conf', owner: 'svc' }] },
+  });
+  const expected = [
+    { path: '/etc/pkg/a.conf', owner: 'root', group: 'svc', mode: '0600' },
+    { path: '/etc/pkg/b.conf', owner: 'svc', group: 'grp', mode: '0640' },
+  ];
+  t.strictSame(planPackage(manifest).configFiles, expected);
+  t.strictSame(planCommonPackage(manifest, 'pkg-common').configFiles, expected);
+  t.strictSame(planServicePackage(manifest.services[1]!).configFiles, []);
 });
