@@ -7,7 +7,7 @@ import type { GeneratedFile, Target } from '../target.js';
 interface RotationGroup {
   directory: string;
   su: string | undefined;
-  reloads: { timeout: number; command: string[] }[];
+  reloads: { service: string; program: string; timeout: number; command: string[] }[];
 }
 
 function groupServicesByLogsDirectory(manifest: Manifest): RotationGroup[] {
@@ -20,7 +20,8 @@ function groupServicesByLogsDirectory(manifest: Manifest): RotationGroup[] {
       su: service.user && `${service.user} ${service.group ?? service.user}`,
       reloads: [],
     };
-    group.reloads.push({ timeout: service.reload.timeout, command: service.reload.command });
+    const [program] = service.reload.command;
+    group.reloads.push({ service: service.name, program, timeout: service.reload.timeout, command: service.reload.command });
     groups.set(directory, group);
   }
   return [...groups.values()];

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import t from 'tap';
 import { logrotateTarget } from '../../../../generators/logrotate/index.js';
+import { validateManifest } from '../../../../generators/manifest/index.js';
 import { buildStubManifest, loadRepositoryManifest, randomServiceName } from '../../../helpers/generator-fixtures.js';
 import { extractPostrotateScripts } from '../../../helpers/logrotate-scripts.js';
 import { createStubService } from '../../../helpers/stub-service.js';
@@ -31,4 +32,48 @@ t.test('postrotate: 0 when reloaded or not running, 1 when a reload failed', asy
   stub.setReloadOutcome(1);
   t.equal(run(), 1, 'a failed reload is reported');
   t.same(stub.readReloadArgv(), ['reload']);
+});
+
+t.test('postrotate with a partial install: skips clients not installed, reports each failed reload, runs every one', async (t) => {
+  const stubs = ['rklogok', 'rklogstop', 'rklogfail', 'rklogafter'].map((prefix) => createStubService(randomServiceName(prefix)));
+  t.teardown(() => stubs.forEach((stub) => stub.remove()));
+  const [ok, stopped, failing, after] = stubs as [typeof stubs[0], typeof stubs[0], typeof stubs[0], typeof stubs[0]];
+  const missing = `${ok.directory}/not-installed`;
+  const service = (name: string, program: string) => ({
+    name,
+    description: 'Stub service',
+    exec: program,
+    reload: { command: [program, 'reload'], check_command: [program, 'check-config'], timeout: 20 },
+    drain_timeout: 5,
+    stop_timeout: 10,
+    logs_directory: 'stub',
+  });
+  const manifest = validateManifest(
+    {
+      package: { name: 'stub', version: '1.0', maintainer: 'Stub <stub@example.org>', description: 'stub package' },
+      services: [
+        service('ok', ok.program),
+        service('missing', missing),
+        service('stopped', stopped.program),
+        service('failing', failing.program),
+        service('after', after.program),
+      ],
+    },
+    'stub.yaml',
+  );
+  const [script] = extractPostrotateScripts(logrotateTarget.generate(manifest, { systemdVersion: 252 })[0]!.content);
+  const run = () => spawnSync('sh', ['-c', script!, 'sh', '/var/log/stub/*.log'], { encoding: 'utf8' });
+  ok.setReloadOutcome(0);
+  stopped.setReloadOutcome(7);
+  failing.setReloadOutcome(1);
+  after.setReloadOutcome(0);
+  const result = run();
+  t.equal(result.status, 1, 'a failed reload of an installed, running service fails the rotation');
+  t.equal(result.stderr, 'stub: reloading failing after log rotation failed (exit 1); it may keep writing to the rotated log file until it reloads\n',
+    'only the failed reload is reported: not the missing client (127), not the stopped service (7)');
+  t.same(after.readReloadArgv(), ['reload'], 'a failure does not keep the next service from reloading');
+  failing.setReloadOutcome(0);
+  const clean = run();
+  t.equal(clean.status, 0, 'a client that is not installed is skipped, a stopped service is fine');
+  t.equal(clean.stderr, '');
 });
