@@ -1,7 +1,7 @@
 // One reload as a transaction: load + validate, diff, make (overlap), drain (exclusive), build, switch.
 import { ConfigError } from '../config/errors.js';
 import { diffConfig, type ConfigDiff } from '../config/diff.js';
-import type { ReloadEndEvent, ReloadTrigger } from '../events.js';
+import type { EventError, ReloadEndEvent, ReloadTrigger } from '../events.js';
 import type { Generation } from '../drivers/generation.js';
 import type { DriverSlot } from '../drivers/driver-slot.js';
 import { planReload, type ReloadPlan } from './reload-plan.js';
@@ -91,7 +91,7 @@ async function transact(host: ReloadHost, trigger: ReloadTrigger, id: number): P
       outcome: error instanceof ReloadStop ? error.outcome : 'failed',
       changed: [], restartRequired: diff?.restartRequired ?? [], reinitialised: [],
       durationMs: Math.round(performance.now() - startedAt),
-      error: error instanceof ConfigError ? error.toEventError() : { message: messageOf(error) },
+      error: toEventError(error),
     };
   } finally {
     host.drainBudgetSeconds = undefined;
@@ -100,6 +100,14 @@ async function transact(host: ReloadHost, trigger: ReloadTrigger, id: number): P
   host.lastReload = end;
   await host.bus.emit(end);
   return { end, drained };
+}
+
+/** The event form of a failure: its own message, plus the location of a ConfigError it is or wraps. */
+function toEventError(error: unknown): EventError {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if (cause instanceof ConfigError) return { ...cause.toEventError(), message: messageOf(error) };
+  }
+  return { message: messageOf(error) };
 }
 
 /** An error's message, or the thing itself as text. */

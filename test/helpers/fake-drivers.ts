@@ -23,6 +23,8 @@ export interface FakeService {
   built: FakeVolumeDriver[];
   /** Sections whose next build throws (cleared by the test). */
   failingSections: Set<string>;
+  /** Sections whose builds throw this error instead of the default "connection refused" one. */
+  buildErrors: Map<string, Error>;
   /** Sections whose builds wait for the promise first (a slow connect). */
   slowBuilds: Map<string, Promise<void>>;
   /** `kind:section#generation` of every build begun, finished or not. */
@@ -34,6 +36,7 @@ export function createFakeService(mode: DriverMode = 'overlap', extra: { startCl
   const log: string[] = [];
   const built: FakeVolumeDriver[] = [];
   const failingSections = new Set<string>();
+  const buildErrors = new Map<string, Error>();
   const slowBuilds = new Map<string, Promise<void>>();
   const buildsBegun: string[] = [];
   const service = defineService({
@@ -56,6 +59,8 @@ export function createFakeService(mode: DriverMode = 'overlap', extra: { startCl
       create: async ({ key, section, generation, config }) => {
         buildsBegun.push(`${key}#${generation}`);
         await slowBuilds.get(section);
+        const buildError = buildErrors.get(section);
+        if (buildError) throw buildError;
         if (failingSections.has(section)) throw new Error(`connection to ${section} refused`);
         const driver: FakeVolumeDriver = { key, generation, port: config.get(section, 'san_port') as number, closed: false };
         built.push(driver);
@@ -69,7 +74,7 @@ export function createFakeService(mode: DriverMode = 'overlap', extra: { startCl
     }],
     start: () => ({ close: () => { log.push('start-handle closed'); extra.startClose?.(); } }),
   });
-  return { service, log, built, failingSections, slowBuilds, buildsBegun };
+  return { service, log, built, failingSections, buildErrors, slowBuilds, buildsBegun };
 }
 
 /** A promise the test settles by hand: stands for a piece of backend work in flight. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createRuntime } from '../../../../runtime/create-runtime.js';
 import { defineService } from '../../../../runtime/define-service.js';
 import { opt } from '../../../../runtime/config/options.js';
+import { ConfigError } from '../../../../runtime/config/errors.js';
 import type { ReloadEndEvent } from '../../../../runtime/events.js';
 import { holdWork, settle, startFakeRuntime, summarizeEnd, waitForState, type FakeVolumeDriver } from '../../../helpers/fake-drivers.js';
 
@@ -109,6 +110,19 @@ t.test('exclusive: when the drain budget expires the reload is aborted, work is 
   t.same(f.log, ['create volume:a#1', 'create volume:b#1'], 'no new generation was built');
   held.finish();
   t.equal(await old, 1, 'the in-flight operation completed');
+});
+
+t.test('a build that fails on a configuration value reports where the value is, under the build\'s own message', async (t) => {
+  const f = await startFakeRuntime(t.teardown, 'overlap', { a: 1, b: 2 });
+  f.buildErrors.set('b', new ConfigError('address refused by the backend', { file: f.file, line: 6, section: 'b', option: 'san_port', value: '12' }));
+  f.write({ a: 1, b: 12 });
+  const end = await f.rt.reload();
+  t.equal(end.outcome, 'failed');
+  t.same(end.error, {
+    message: `cannot build driver volume:b (generation 2): ${f.file}:6: [b] san_port: address refused by the backend`,
+    file: f.file, line: 6, section: 'b', option: 'san_port',
+  });
+  t.equal(await portNow(f.rt, 'b'), 2, 'the old driver still serves');
 });
 
 t.test('a failing build keeps the old drivers and configuration and closes what was built', async (t) => {
