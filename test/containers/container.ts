@@ -17,6 +17,14 @@ export interface ExecResult {
   exitCode: number;
 }
 
+// How a command runs in the container.
+export interface ExecOptions {
+  timeoutMs?: number;
+  /** written to the command's stdin */
+  input?: string;
+  stripFinalNewline?: boolean;
+}
+
 let started = 0;
 
 // Options one engine needs whatever the row: podman raises the open-files and process limits above what an
@@ -33,11 +41,13 @@ export class Container {
     readonly name: string,
   ) {}
 
-  // Runs a shell script inside the container as root; never throws on a non-zero exit.
-  async exec(script: string, options: { timeoutMs?: number; input?: string } = {}): Promise<ExecResult> {
+  // Runs a shell script inside the container as root; never throws on a non-zero exit. The output loses its
+  // final newline unless `stripFinalNewline` is false.
+  async exec(script: string, options: ExecOptions = {}): Promise<ExecResult> {
     const args = ['exec', ...(options.input === undefined ? [] : ['--interactive']), this.name, 'sh', '-c', script];
     const result = await runEngine(this.engine, args, {
       timeout: options.timeoutMs ?? 60_000,
+      stripFinalNewline: options.stripFinalNewline ?? true,
       ...(options.input === undefined ? {} : { input: options.input, stdin: undefined }),
     });
     return {
@@ -48,7 +58,7 @@ export class Container {
   }
 
   // Runs a shell script and throws, with its output, unless it exits 0; returns its stdout.
-  async run(script: string, options: { timeoutMs?: number; input?: string } = {}): Promise<string> {
+  async run(script: string, options: ExecOptions = {}): Promise<string> {
     const result = await this.exec(script, options);
     if (result.exitCode !== 0) {
       throw new HarnessError(

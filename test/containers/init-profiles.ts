@@ -25,6 +25,12 @@ export interface InitProfile {
   bootCheck: string;
   /** shell commands whose output explains a failure of `service` */
   evidenceCommands: (service: ServiceUnderTest) => string[];
+  /** the init system's own command that starts an installed, enabled `service` */
+  startCommand: (service: string) => string;
+  /** the init system's own command that stops `service` and returns once it has exited */
+  stopCommand: (service: string) => string;
+  /** false when the reload command returns before the reload ran (runit's `sv reload`) */
+  reloadWaits: boolean;
 }
 
 const systemdRunOptions = [
@@ -60,6 +66,9 @@ export const systemdProfile: InitProfile = {
     'systemctl --failed --no-pager',
     ...logTails(service),
   ],
+  startCommand: (service) => `systemctl start ${service}`,
+  stopCommand: (service) => `systemctl stop ${service}`,
+  reloadWaits: true,
 };
 
 // sysvinit: booted when init reports runlevel 2 and /etc/init.d/rc has finished.
@@ -80,6 +89,9 @@ export const sysvinitProfile: InitProfile = {
     'ps -ef',
     ...logTails(service),
   ],
+  startCommand: (service) => `service ${service} start`,
+  stopCommand: (service) => `service ${service} stop`,
+  reloadWaits: true,
 };
 
 // OpenRC (under sysvinit's init, as Debian runs it): booted when the default runlevel is reached and openrc has exited.
@@ -102,6 +114,9 @@ export const openrcProfile: InitProfile = {
     'ps -ef',
     ...logTails(service),
   ],
+  startCommand: (service) => `rc-service ${service} start`,
+  stopCommand: (service) => `rc-service ${service} stop`,
+  reloadWaits: true,
 };
 
 // runit (runit-init): booted when stage 2's runsvdir runs and `sv status` shows every service up.
@@ -122,4 +137,8 @@ export const runitProfile: InitProfile = {
     'ps -ef',
     ...logTails(service),
   ],
+  startCommand: (service) => `sv start ${service}`,
+  // sv waits 7 s by default, less than a drain may take
+  stopCommand: (service) => `sv -w 120 stop ${service}`,
+  reloadWaits: false,
 };

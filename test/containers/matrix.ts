@@ -23,6 +23,8 @@ export interface MatrixRow {
   include: readonly string[];
   /** shell commands run by mmdebstrap's --customize-hook; "$1" is the root of the image */
   customize: readonly string[];
+  /** systemd version the packages' units are generated for: the row's own; 252 (Debian 12) where systemd is not PID 1 */
+  systemdVersion: number;
   /** the init system's own reload commands, run against `service` by the scenarios */
   reloadCommands: (service: string) => string[];
 }
@@ -40,6 +42,7 @@ export const matrix: readonly MatrixRow[] = [
     profile: systemdProfile,
     include: ['systemd', 'systemd-sysv', 'dbus', ...common],
     customize: [],
+    systemdVersion: 252,
     reloadCommands: (service) => [
       `systemctl reload ${service}`,
       `service ${service} reload`,
@@ -51,9 +54,12 @@ export const matrix: readonly MatrixRow[] = [
     suite: 'trixie',
     description: 'Debian 13 trixie, systemd 257',
     profile: systemdProfile,
-    // rpm: the package scenario also installs the .rpm here with Debian's rpm (--nodeps)
-    include: ['systemd', 'systemd-sysv', 'dbus', 'rpm', ...common],
+    // rpm: the package scenario also installs the .rpm here with Debian's rpm (--nodeps);
+    // adduser: cinder-common depends on it, and trixie's minbase no longer has it (bookworm's does)
+    include: ['systemd', 'systemd-sysv', 'dbus', 'rpm', 'adduser', ...common],
     customize: [],
+    // Type=notify-reload units
+    systemdVersion: 257,
     reloadCommands: (service) => [`systemctl reload ${service}`],
   },
   {
@@ -63,6 +69,7 @@ export const matrix: readonly MatrixRow[] = [
     profile: sysvinitProfile,
     include: ['sysvinit-core', ...common],
     customize: [removeInittabGettys],
+    systemdVersion: 252,
     reloadCommands: (service) => [
       `service ${service} reload`,
       `/etc/init.d/${service} reload`,
@@ -81,7 +88,12 @@ export const matrix: readonly MatrixRow[] = [
       // skip the scripts OpenRC marks as not meant for containers (keyword -docker)
       'sed -i "s/^#\\?rc_sys=.*/rc_sys=\\"docker\\"/" "$1/etc/rc.conf"',
       'grep -qx "rc_sys=\\"docker\\"" "$1/etc/rc.conf"',
+      // the engine sets up the container's network: tell OpenRC that loopback and net are provided, so
+      // services that `need net` (as OpenRC runscripts do) can start (Alpine's container images do the same)
+      'sed -i "s/^#\\?rc_provide=.*/rc_provide=\\"loopback net\\"/" "$1/etc/rc.conf"',
+      'grep -qx "rc_provide=\\"loopback net\\"" "$1/etc/rc.conf"',
     ],
+    systemdVersion: 252,
     reloadCommands: (service) => [`rc-service ${service} reload`],
   },
   {
@@ -91,6 +103,7 @@ export const matrix: readonly MatrixRow[] = [
     profile: runitProfile,
     include: ['runit-init', ...common],
     customize: ['rm -f "$1"/etc/runit/runsvdir/default/getty-*'],
+    systemdVersion: 252,
     reloadCommands: (service) => [`sv reload ${service}`],
   },
 ];

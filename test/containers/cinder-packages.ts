@@ -1,0 +1,118 @@
+// The cinder packages the package scenarios install: built by the test from this source tree with the
+// packaging code (as `make packages` does), in two versions — 1.0.0, and 1.0.1 whose only change is the
+// conffile /etc/cinder/cinder.conf — and cached by a hash of everything that goes into them.
+
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { buildPackages } from '../../packaging/build-packages.js';
+import { cinderLayout } from '../../packaging/cinder/layout.js';
+import type { PackageLayout } from '../../packaging/layout/package-layout.js';
+import { ensureCached } from '../helpers/packaging/cache-lock.js';
+import { compileShippedCode, loadCinderPackagingManifest } from '../helpers/packaging/cinder-packages.js';
+import { manifestAtVersion } from '../helpers/packaging/upgrade-builds.js';
+import { HarnessError } from './errors.js';
+import { logProgress } from './log.js';
+import { cacheDir, projectRoot } from './paths.js';
+
+// The two versions of every package, each list in build order (cinder-common first, then the services).
+export interface CinderPackageVersions {
+  v1: string[];
+  /** 1.0.1: the same payload; only cinder.conf differs (conffileChange) */
+  v2ConffileOnly: string[];
+  /** the text of 1.0.0's /etc/cinder/cinder.conf */
+  packagedConf: string;
+}
+
+// What the 1.0.1 conffile changes, and how the scenario recognises it in reload.end's `changed`.
+export const conffileChange = { option: 'DEFAULT.reload_drain_timeout', from: 'reload_drain_timeout = 60', to: 'reload_drain_timeout = 45' };
+
+// Where the packaged cinder.conf sends notifications: the sample's commented-out line, switched on.
+export const notificationFile = '/var/log/cinder/notifications.jsonl';
+
+const sourceDirs = ['runtime', 'examples', 'generators', 'templates', 'packaging'];
+
+async function listFiles(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const item of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    const path = join(dir, item.name);
+    if (item.isDirectory()) found.push(...(await listFiles(path)));
+    else if (item.isFile()) found.push(path);
+  }
+  return found.sort();
+}
+
+async function hashInputs(extra: string): Promise<string> {
+  const hash = createHash('sha256').update(extra);
+  const files = [
+    join(projectRoot, 'tsconfig.json'),
+    join(projectRoot, 'test', 'containers', 'cinder-packages.ts'),
+    ...(await Promise.all(sourceDirs.map((dir) => listFiles(join(projectRoot, dir))))).flat(),
+  ];
+  for (const file of files) hash.update(relative(projectRoot, file)).update('\0').update(await readFile(file)).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+
+function replaceOnce(text: string, from: string, to: string, what: string): string {
+  if (!text.includes(from)) {
+    throw new HarnessError(`cannot prepare the test's cinder.conf (${what}): examples/cinder/etc/cinder.conf has no line "${from}"`);
+  }
+  return text.replace(from, to);
+}
+
+// The packaged sample config with the notification file switched on, and the 1.0.1 variant.
+async function writeConffiles(dir: string): Promise<{ v1: string; v2: string }> {
+  const sample = await readFile(join(projectRoot, 'examples', 'cinder', 'etc', 'cinder.conf'), 'utf8');
+  const v1Text = replaceOnce(sample, `#notification_file = ${notificationFile}`, `notification_file = ${notificationFile}`, 'notification file');
+  const v2Text = replaceOnce(v1Text, conffileChange.from, conffileChange.to, '1.0.1 change');
+  const v1 = join(dir, 'cinder.conf.1.0.0');
+  const v2 = join(dir, 'cinder.conf.1.0.1');
+  await writeFile(v1, v1Text);
+  await writeFile(v2, v2Text);
+  return { v1, v2 };
+}
+
+function layoutWithConf(confPath: string): PackageLayout {
+  const files = cinderLayout.common.files.map((file) => (file.to === '/etc/cinder/cinder.conf' ? { ...file, from: confPath } : file));
+  return { ...cinderLayout, common: { ...cinderLayout.common, files } };
+}
+
+// Builds (or finds cached) both versions in `format`, with units for `systemdVersion` (252 = Debian 12's
+// Type=notify with the synchronous client, >= 253 = Type=notify-reload).
+export async function ensureCinderPackages(format: 'deb' | 'rpm', systemdVersion: number): Promise<CinderPackageVersions> {
+  const root = join(cacheDir(), 'packages');
+  await mkdir(root, { recursive: true });
+  const key = `${format}-systemd${systemdVersion}`;
+  const dir = join(root, `${key}-${await hashInputs(key)}`);
+  const startedAt = Date.now();
+  let built = false;
+  await ensureCached(dir, async (tmp) => {
+    built = true;
+    logProgress('packages', `building cinder ${format} packages 1.0.0 and 1.0.1 (systemd ${systemdVersion} units)`);
+    await mkdir(tmp, { recursive: true });
+    const conf = await writeConffiles(tmp);
+    const manifest = await loadCinderPackagingManifest();
+    const buildDir = await compileShippedCode();
+    const common = { projectRoot, manifestPath: 'examples/cinder/reloadkit.yaml', lintianOverridesDir: 'packaging/cinder/lintian-overrides', buildDir, formats: [format], systemdVersion };
+    await buildPackages({ ...common, manifest, layout: layoutWithConf(conf.v1), outDir: join(tmp, 'v1') });
+    await buildPackages({
+      ...common,
+      manifest: manifestAtVersion(manifest, '1.0.1', 'Change only the configuration file.'),
+      layout: layoutWithConf(conf.v2),
+      outDir: join(tmp, 'v2'),
+    });
+  }).catch((cause: Error) => {
+    throw new HarnessError(`cannot build the cinder ${format} packages for the container scenarios: ${cause.message}`, { cause });
+  });
+  if (built) logProgress('packages', `${key} built in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  const list = async (version: string) => (await readdir(join(dir, version))).sort().map((name) => join(dir, version, name));
+  const packagedConf = await readFile(join(dir, 'cinder.conf.1.0.0'), 'utf8');
+  return { v1: await list('v1'), v2ConffileOnly: await list('v2'), packagedConf };
+}
+
+// The file of `pkg` among `files` (e.g. cinder-volume_1.0.0-1_all.deb); throws naming what exists.
+export function packageFile(files: readonly string[], pkg: string): string {
+  const found = files.find((file) => new RegExp(`/${pkg}[_-]\\d`).test(file));
+  if (!found) throw new HarnessError(`no ${pkg} package among ${files.join(', ')}`);
+  return found;
+}
