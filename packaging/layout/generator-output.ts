@@ -2,7 +2,7 @@
 import { debRelations, renderDebPackageFiles } from '../../generators/deb/index.js';
 import type { Manifest } from '../../generators/manifest/index.js';
 import { planCommonPackage, planServicePackage, type PackagePlan } from '../../generators/package-plan/plan.js';
-import { logrotateTarget } from '../../generators/logrotate/index.js';
+import { renderLogrotateFiles } from '../../generators/logrotate/index.js';
 import { systemdTarget } from '../../generators/systemd/index.js';
 import { sysvTarget } from '../../generators/sysv/index.js';
 import type { GeneratedFile, Target, TargetOptions } from '../../generators/target.js';
@@ -12,10 +12,10 @@ import { emptyGeneratedFiles, type GeneratedInputs } from './generated-inputs.js
 import type { PackageLayout } from './package-layout.js';
 
 /**
- * Targets whose files are installed as they are (the rpm planner drops init.d). logrotate's one snippet
- * covers the shared log directory, so it goes with the package owning that directory: the common one.
+ * Per-service targets whose files are installed as they are (the rpm planner drops init.d). The logrotate
+ * snippet is rendered per package plan instead: it belongs to the package that owns the log directory.
  */
-const installedTargets: Target[] = [systemdTarget, sysvTarget, logrotateTarget];
+const installedTargets: Target[] = [systemdTarget, sysvTarget];
 
 /** The service a file belongs to: its name without extension is the service name; otherwise none. */
 export function findOwningService(file: GeneratedFile, serviceNames: string[]): string | undefined {
@@ -49,16 +49,15 @@ export function parseDebRelation(relation: string): Dependency {
   return operator && version ? { name, constraint: { operator: operator as '>=', version } } : { name };
 }
 
-/** Generator output per package: service files go to the service's package, the rest to the common one. */
+/** Generator output per package: service files go to the service's package, the rest to the common one; the
+ * logrotate snippet and maintainer scripts come from each package's plan. */
 export function collectGeneratedInputs(manifest: Manifest, layout: PackageLayout, options: TargetOptions): GeneratedInputs {
   const names = manifest.services.map((s) => s.name);
   const inputs: GeneratedInputs = new Map([layout.common.name, ...names].map((n) => [n, emptyGeneratedFiles()]));
   for (const target of installedTargets) {
     for (const file of target.generate(manifest, options)) {
       const owner = findOwningService(file, names) ?? layout.common.name;
-      // Named after the package that ships it, as Debian and rpmlint (incoherent-logrotate-file) expect.
-      const path = file.path.startsWith('etc/logrotate.d/') ? `etc/logrotate.d/${owner}` : file.path;
-      inputs.get(owner)?.installed.push({ ...file, path });
+      inputs.get(owner)?.installed.push(file);
     }
   }
   for (const plan of splitPackagePlans(manifest, layout)) {
@@ -66,7 +65,7 @@ export function collectGeneratedInputs(manifest: Manifest, layout: PackageLayout
     const { scripts, installed } = splitDebFiles(renderDebPackageFiles(plan));
     const relations = debRelations(plan);
     record.debScripts = scripts;
-    record.installed.push(...installed);
+    record.installed.push(...renderLogrotateFiles(manifest, plan), ...installed);
     record.debPreDepends = relations.preDepends.map(parseDebRelation);
     record.debDepends = relations.depends.map(parseDebRelation);
     record.rpmPlan = plan;

@@ -1,7 +1,8 @@
 // logrotate snippet: one block per logs directory; postrotate reloads through the client, tolerating a stopped service.
 import { spawnSync } from 'node:child_process';
 import t from 'tap';
-import { logrotateTarget } from '../../../../generators/logrotate/index.js';
+import { logrotateTarget, renderLogrotateFiles } from '../../../../generators/logrotate/index.js';
+import { planCommonPackage, planPackage, planServicePackage } from '../../../../generators/package-plan/plan.js';
 import { validateManifest } from '../../../../generators/manifest/index.js';
 import { buildStubManifest, loadRepositoryManifest, randomServiceName } from '../../../helpers/generator-fixtures.js';
 import { extractPostrotateScripts } from '../../../helpers/logrotate-scripts.js';
@@ -76,4 +77,15 @@ t.test('postrotate with a partial install: skips clients not installed, reports 
   const clean = run();
   t.equal(clean.status, 0, 'a client that is not installed is skipped, a stopped service is fine');
   t.equal(clean.stderr, '');
+});
+
+t.test('the snippet is named after the package that owns the log directory: the whole one, or the common one', async (t) => {
+  const manifest = loadRepositoryManifest('examples/cinder/reloadkit.yaml');
+  const common = renderLogrotateFiles(manifest, planCommonPackage(manifest, 'cinder-common'));
+  t.same(common.map((file) => file.path), ['etc/logrotate.d/cinder-common']);
+  t.match(common[0]!.content, /^# Rotation of cinder-common's log files\./);
+  t.match(common[0]!.content, /^\t\t\s*echo "cinder-common: reloading \$1 after log rotation failed/m);
+  t.equal(common[0]!.content.match(/ reload --config-file/g)?.length, 3, 'the common package reloads every service writing there');
+  t.same(manifest.services.flatMap((service) => renderLogrotateFiles(manifest, planServicePackage(service))), [], 'service packages own no log directory');
+  t.same(renderLogrotateFiles(manifest, planPackage(manifest)).map((file) => file.path), ['etc/logrotate.d/cinder'], 'one package: the target\'s own name');
 });

@@ -15,6 +15,9 @@ t.test('sorts the generator output of the cinder manifest by package', async (t)
   const inputs = collectGeneratedInputs(await loadCinderPackagingManifest(), cinderLayout, { systemdVersion: 252 });
   t.same([...inputs.keys()], ['cinder-common', 'cinder-volume', 'cinder-scheduler', 'cinder-api']);
   t.same(inputs.get('cinder-common')?.installed.map((f) => f.path), ['etc/logrotate.d/cinder-common', 'usr/lib/sysusers.d/cinder-common.conf']);
+  const logrotate = inputs.get('cinder-common')?.installed[0]?.content ?? '';
+  t.match(logrotate, /^# Rotation of cinder-common's log files\./, 'the generator names the snippet after the package, not packaging');
+  t.match(logrotate, /"cinder-common: reloading \$1 after log rotation failed/);
   t.same(Object.keys(inputs.get('cinder-common')?.debScripts ?? {}).sort(), ['postinst', 'postrm']);
   t.same(inputs.get('cinder-api')?.installed.map((f) => f.path), ['lib/systemd/system/cinder-api.service', 'etc/init.d/cinder-api']);
   t.same(Object.keys(inputs.get('cinder-api')?.debScripts ?? {}).sort(), ['postinst', 'postrm', 'preinst', 'prerm']);
