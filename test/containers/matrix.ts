@@ -23,6 +23,8 @@ export interface MatrixRow {
   include: readonly string[];
   /** shell commands run by mmdebstrap's --customize-hook; "$1" is the root of the image */
   customize: readonly string[];
+  /** package formats the package scenarios install here (rpm: with Debian's rpm, only where systemd is PID 1) */
+  packageFormats: readonly ('deb' | 'rpm')[];
   /** systemd version the packages' units are generated for: the row's own; 252 (Debian 12) where systemd is not PID 1 */
   systemdVersion: number;
   /** the init system's own reload commands, run against `service` by the scenarios */
@@ -42,6 +44,7 @@ export const matrix: readonly MatrixRow[] = [
     profile: systemdProfile,
     include: ['systemd', 'systemd-sysv', 'dbus', ...common],
     customize: [],
+    packageFormats: ['deb'],
     systemdVersion: 252,
     reloadCommands: (service) => [
       `systemctl reload ${service}`,
@@ -58,6 +61,7 @@ export const matrix: readonly MatrixRow[] = [
     // adduser: cinder-common depends on it, and trixie's minbase no longer has it (bookworm's does)
     include: ['systemd', 'systemd-sysv', 'dbus', 'rpm', 'adduser', ...common],
     customize: [],
+    packageFormats: ['deb', 'rpm'],
     // Type=notify-reload units
     systemdVersion: 257,
     reloadCommands: (service) => [`systemctl reload ${service}`],
@@ -69,6 +73,7 @@ export const matrix: readonly MatrixRow[] = [
     profile: sysvinitProfile,
     include: ['sysvinit-core', ...common],
     customize: [removeInittabGettys],
+    packageFormats: ['deb'],
     systemdVersion: 252,
     reloadCommands: (service) => [
       `service ${service} reload`,
@@ -93,6 +98,7 @@ export const matrix: readonly MatrixRow[] = [
       'sed -i "s/^#\\?rc_provide=.*/rc_provide=\\"loopback net\\"/" "$1/etc/rc.conf"',
       'grep -qx "rc_provide=\\"loopback net\\"" "$1/etc/rc.conf"',
     ],
+    packageFormats: ['deb'],
     systemdVersion: 252,
     reloadCommands: (service) => [`rc-service ${service} reload`],
   },
@@ -103,6 +109,7 @@ export const matrix: readonly MatrixRow[] = [
     profile: runitProfile,
     include: ['runit-init', ...common],
     customize: ['rm -f "$1"/etc/runit/runsvdir/default/getty-*'],
+    packageFormats: ['deb'],
     systemdVersion: 252,
     reloadCommands: (service) => [`sv reload ${service}`],
   },
