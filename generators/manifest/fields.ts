@@ -63,3 +63,32 @@ export const commandVector = z.tuple([absolutePath], argument, {
 
 /** Unix permissions as octal text, e.g. `0640` (quoted in YAML: YAML 1.2 reads 0640 as the decimal 640). */
 export const fileMode = matching(/^0?[0-7]{3}$/, 'permissions as quoted octal text such as "0640"');
+
+/** Prose of one or more paragraphs separated by blank lines (newlines fold like spaces); surrounding space dropped. */
+export const longText = z
+  .string({ error: 'expected text of paragraphs separated by blank lines, without tabs or other control characters' })
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\x00-\x09\x0b-\x1f\x7f]*$/, { error: 'expected text of paragraphs separated by blank lines, without tabs or other control characters' })
+  .transform((text) => text.trim())
+  .pipe(z.string().min(1, { error: 'expected text of paragraphs separated by blank lines, not only blank space' }));
+
+/** An SPDX licence identifier or expression, e.g. `Apache-2.0`, `MIT OR Apache-2.0`, `GPL-2.0-or-later`. */
+export const spdxLicense = matching(
+  /^\(?[A-Za-z0-9][A-Za-z0-9.+-]*\)?( (AND|OR|WITH) \(?[A-Za-z0-9][A-Za-z0-9.+-]*\)?)*$/,
+  'an SPDX licence identifier or expression such as "Apache-2.0" or "MIT OR Apache-2.0"',
+);
+
+/** The sections of the Debian archive (Debian policy 2.4), as `Section:` takes them. */
+export const DEBIAN_SECTIONS: readonly string[] = [
+  'admin', 'cli-mono', 'comm', 'database', 'debug', 'devel', 'doc', 'editors', 'education', 'electronics', 'embedded',
+  'fonts', 'games', 'gnome', 'gnu-r', 'gnustep', 'golang', 'graphics', 'hamradio', 'haskell', 'httpd', 'interpreters',
+  'introspection', 'java', 'javascript', 'kde', 'kernel', 'libdevel', 'libs', 'lisp', 'localization', 'mail', 'math',
+  'metapackages', 'misc', 'net', 'news', 'ocaml', 'oldlibs', 'otherosfs', 'perl', 'php', 'python', 'ruby', 'rust',
+  'science', 'shells', 'sound', 'tasks', 'tex', 'text', 'utils', 'vcs', 'video', 'web', 'x11', 'xfce', 'zope',
+];
+
+/** A Debian section, optionally in an archive area: `net`, `contrib/utils`. */
+export const debianSection = matching(
+  new RegExp(`^((contrib|non-free|non-free-firmware)/)?(${DEBIAN_SECTIONS.join('|')})$`),
+  'a Debian archive section such as "net", "admin", "utils" or "misc" (optionally "contrib/" or "non-free/" before it)',
+);

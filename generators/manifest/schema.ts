@@ -5,12 +5,15 @@ import {
   accountName,
   argument,
   commandVector,
+  debianSection,
   fileMode,
+  longText,
   matching,
   oneLineText,
   positiveInteger,
   relativeDirectory,
   serviceName,
+  spdxLicense,
   unitName,
 } from './fields.js';
 import { checkServiceRelations } from './cross-checks.js';
@@ -37,7 +40,17 @@ const packageSchema = z
     revision: positiveInteger.default(1).describe('Package revision: Debian revision and RPM Release.'),
     maintainer: matching(/^[^<>\n]+ <[^<>@\s]+@[^<>\s]+>$/, 'a maintainer as "Name <email@example.org>"'),
     description: oneLineText.describe('One-line package summary.'),
+    long_description: longText
+      .optional()
+      .describe('What the software does, in paragraphs: the long description of every package built from it.'),
     homepage: matching(/^https?:\/\/\S+$/, 'an http(s) URL').optional(),
+    license: spdxLicense
+      .optional()
+      .describe('SPDX licence of the software (RPM License:, Debian copyright file); packaging requires it.'),
+    copyright: oneLineText
+      .optional()
+      .describe('Copyright years and holders, e.g. "2026 The cinder authors"; packaging requires it.'),
+    section: debianSection.default('misc').describe('Debian archive section of the packages.'),
     changelog: z.array(changelogEntrySchema, { error: 'expected a list of changelog entries' }).default([]),
   }, { error: 'expected a mapping with name, version, maintainer and description' })
   .describe('The package the services ship in.');
@@ -76,6 +89,9 @@ const configFileSchema = z
 const serviceSchema = z.strictObject({
   name: serviceName,
   description: oneLineText,
+  long_description: longText
+    .optional()
+    .describe("What the service does, in paragraphs: its own package's long description (else the package's)."),
   exec: absolutePath.describe('Program to run in the foreground.'),
   args: z.array(argument, { error: 'expected a list of arguments' }).default([]),
   user: accountName

@@ -14,7 +14,8 @@ export interface CopiedFile {
 export interface CommonPackageLayout {
   name: string;
   summary: string;
-  description: string;
+  /** What this package holds: the last paragraph of its long description, after the manifest's package.long_description. */
+  contents: string;
   /** Directories of compiled JavaScript, relative to the build output, shipped whole (runtime, shared modules). */
   codeDirs: string[];
   /** Files copied from the source tree, e.g. the default configuration. State and log directories come from
@@ -22,26 +23,26 @@ export interface CommonPackageLayout {
   files: CopiedFile[];
 }
 
-/** One service's package: its own code and its main module. */
+/** One service's package: its own code and its main module (summary and long description: the manifest's service). */
 export interface ServicePackageLayout {
-  /** Long description (the summary is the manifest's service description). */
-  description: string;
   /** Directories of compiled JavaScript, relative to the build output. */
   codeDirs: string[];
   /** The module `/usr/bin/<service>` runs, relative to the build output. */
   main: string;
 }
 
-/** The whole layout of a project's packages. */
+/**
+ * The whole layout of a project's packages. Licence, copyright, section and what the software does are the
+ * manifest's (package.license, copyright, section, long_description): they do not depend on the split.
+ */
 export interface PackageLayout {
   /** Source name: changelog and copyright name it. */
   source: string;
-  license: string;
-  copyright: string;
-  section: string;
   /** Where compiled JavaScript is installed, e.g. `/usr/share/cinder` (arch-independent: FHS /usr/share). */
   codeRoot: string;
   common: CommonPackageLayout;
+  /** What each service package holds: the last paragraph of its long description. */
+  serviceContents: string;
   /** Per service name from the manifest. */
   services: Record<string, ServicePackageLayout>;
 }

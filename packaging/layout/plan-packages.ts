@@ -64,6 +64,18 @@ function withRpmScriptlets(inputs: PlanInputs, spec: PackageSpec): PackageSpec {
   };
 }
 
+/** A field packaging needs that the manifest may leave out, or an error saying where to set it. */
+function requirePackageField(manifest: Manifest, field: 'license' | 'copyright', why: string): string {
+  const value = manifest.package[field];
+  if (value === undefined) throw new PackagingError(`package.${field}: expected a value in the manifest (${why}), got nothing`);
+  return value;
+}
+
+/** Long description paragraphs: what the software (or service) does, then what this package holds. */
+function joinDescription(...paragraphs: (string | undefined)[]): string {
+  return paragraphs.filter((p): p is string => p !== undefined).join('\n\n');
+}
+
 function basePackage(inputs: PlanInputs, name: string, summary: string, description: string): Omit<PackageSpec, 'entries' | 'depends'> {
   const { manifest, layout } = inputs;
   const generated = inputs.generated.get(name) ?? emptyGeneratedFiles();
@@ -76,9 +88,9 @@ function basePackage(inputs: PlanInputs, name: string, summary: string, descript
     summary,
     description,
     homepage: manifest.package.homepage,
-    license: layout.license,
-    copyright: layout.copyright,
-    section: layout.section,
+    license: requirePackageField(manifest, 'license', 'an SPDX identifier for the copyright file and the RPM License tag'),
+    copyright: requirePackageField(manifest, 'copyright', 'years and holders for the copyright file'),
+    section: manifest.package.section,
     changelog: manifest.package.changelog.map((entry) => ({ ...entry, author: manifest.package.maintainer })),
     debScripts: generated.debScripts,
     rpmScripts: {},
@@ -116,7 +128,7 @@ export async function planPackages(format: 'deb' | 'rpm', inputs: PlanInputs): P
     copied.push({ kind: 'file', path: file.to, ...attributes, content });
   }
   const common: PackageSpec = {
-    ...basePackage(inputs, layout.common.name, layout.common.summary, layout.common.description),
+    ...basePackage(inputs, layout.common.name, layout.common.summary, joinDescription(manifest.package.long_description, layout.common.contents)),
     // logrotate: its snippet is in this package (rpmlint asks for the dependency; Debian treats it as optional).
     depends: format === 'deb' ? [nodejs, ...debDepends(layout.common.name)] : [nodejs, { name: 'logrotate' }],
     preDepends: format === 'deb' ? debPreDepends(layout.common.name) : undefined,
@@ -143,7 +155,12 @@ export async function planPackages(format: 'deb' | 'rpm', inputs: PlanInputs): P
     }
     const man = renderManPage(service, layout.source);
     services.push({
-      ...basePackage(inputs, service.name, service.description, serviceLayout.description),
+      ...basePackage(
+        inputs,
+        service.name,
+        service.description,
+        joinDescription(service.long_description ?? manifest.package.long_description, layout.serviceContents),
+      ),
       depends: format === 'deb' ? [nodejs, exactCommon, ...debDepends(service.name)] : [nodejs, exactCommon],
       preDepends: format === 'deb' ? debPreDepends(service.name) : undefined,
       entries: [

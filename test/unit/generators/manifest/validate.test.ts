@@ -55,3 +55,37 @@ t.test('config_files: a path, or a mapping that also sets owner, group and mode'
     'm.yaml: services[0].config_files[1]: expected an absolute path or a mapping with path and optional owner, group, mode, got 7 (number)',
   ]);
 });
+
+t.test('package metadata for packaging: licence, copyright, Debian section, long descriptions (all optional)', async (t) => {
+  const service = {
+    name: 'svc',
+    description: 'A service',
+    exec: '/usr/bin/svc',
+    reload: { command: ['/usr/bin/svc', 'reload'], check_command: ['/usr/bin/svc', 'check-config'], timeout: 60 },
+    drain_timeout: 30,
+    stop_timeout: 40,
+  };
+  const pkg = { name: 'pkg', version: '1', maintainer: 'A <a@example.org>', description: 'Package' };
+  const bare = validateManifest({ package: pkg, services: [service] }, 'm.yaml');
+  t.strictSame([bare.package.license, bare.package.copyright, bare.package.section, bare.package.long_description], [undefined, undefined, 'misc', undefined]);
+  t.equal(bare.services[0]?.long_description, undefined);
+  const full = validateManifest({
+    package: { ...pkg, license: 'Apache-2.0', copyright: '2026 The pkg authors', section: 'net', long_description: 'First  paragraph,\nfolded.\n\nSecond.\n' },
+    services: [{ ...service, long_description: 'What svc does.' }],
+  }, 'm.yaml');
+  t.strictSame(
+    [full.package.license, full.package.copyright, full.package.section, full.package.long_description, full.services[0]?.long_description],
+    ['Apache-2.0', '2026 The pkg authors', 'net', 'First  paragraph,\nfolded.\n\nSecond.', 'What svc does.'],
+    'surrounding blank space is dropped (a YAML block scalar ends in a newline)',
+  );
+  try {
+    validateManifest({ package: { ...pkg, license: 'Apache 2', section: 'network', long_description: 'tab\there' }, services: [service] }, 'm.yaml');
+    t.fail('expected an error');
+  } catch (error) {
+    t.same((error as ManifestError).message.split('\n'), [
+      'm.yaml: package.long_description: expected text of paragraphs separated by blank lines, without tabs or other control characters, got "tab\\there" (string)',
+      'm.yaml: package.license: expected an SPDX licence identifier or expression such as "Apache-2.0" or "MIT OR Apache-2.0", got "Apache 2" (string)',
+      'm.yaml: package.section: expected a Debian archive section such as "net", "admin", "utils" or "misc" (optionally "contrib/" or "non-free/" before it), got "network" (string)',
+    ]);
+  }
+});

@@ -104,3 +104,30 @@ t.test('a missing build says to build first', async (t) => {
     message: `no compiled .js files in ${empty}/runtime (run \`npm run build\` first)`,
   });
 });
+
+t.test('licence, copyright, section and long descriptions come from the manifest', async (t) => {
+  const specs = await planPackages('deb', inputs(fakeBuild(t)));
+  const [common, volume] = specs;
+  t.same(specs.map((s) => [s.license, s.copyright, s.section]), specs.map(() => ['Apache-2.0', '2026 The reloadkit authors', 'net']));
+  t.equal(common?.description,
+    'The cinder example services show how a long-running Node.js service is reloaded in place: after /etc/cinder/cinder.conf ' +
+    'is edited, "service cinder-volume reload" applies the new configuration without a restart, drains in-flight work instead ' +
+    'of losing it, and refuses a bad configuration while the service keeps running on the old one.\n\n' +
+    'This package contains the reloadkit runtime and the modules shared by the services, the\nconfiguration file ' +
+    '/etc/cinder/cinder.conf, the cinder system account, the state and log\ndirectories, and the rotation of the services\' logs.',
+    'the package\'s long description, then what the common package holds');
+  t.equal(volume?.description,
+    'The volume service manages the storage backends listed in enabled_backends. A reload re-initialises only the backends whose settings changed; the others keep serving.\n\n' +
+    'This package contains the service, its systemd unit and its SysV init script.');
+
+  const other = { ...manifest, package: { ...manifest.package, license: 'MIT', copyright: '2027 Someone Else', section: 'admin', long_description: 'Other.' } };
+  const services = other.services.map((s) => ({ ...s, long_description: undefined }));
+  const changed = await planPackages('rpm', inputs(fakeBuild(t), { manifest: { ...other, services } }));
+  t.same(changed.map((s) => [s.license, s.copyright, s.section]), changed.map(() => ['MIT', '2027 Someone Else', 'admin']));
+  t.equal(changed[1]?.description, 'Other.\n\nThis package contains the service, its systemd unit and its SysV init script.', 'a service without its own takes the package\'s');
+
+  const unlicensed = { ...manifest, package: { ...manifest.package, license: undefined } };
+  await t.rejects(planPackages('deb', inputs(fakeBuild(t), { manifest: unlicensed })), {
+    message: 'package.license: expected a value in the manifest (an SPDX identifier for the copyright file and the RPM License tag), got nothing',
+  });
+});
