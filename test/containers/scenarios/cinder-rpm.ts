@@ -13,8 +13,8 @@ import { cinderVolume, installedPackages } from './cinder-install.js';
 import { backendPorts } from './cinder-reload.js';
 import { createVolumeOnce, installWorkloadTools, readHealth, startFakeBackends, waitUntilServing } from './cinder-workload.js';
 
-// Debian's rpm refuses to touch the root file system unless told that this is meant (--force-debian).
-const rpmOptions = '--nodeps --force-debian';
+// Debian's rpm database knows none of the dependencies (dpkg provides them).
+const rpmOptions = '--nodeps';
 
 async function copyRpms(container: Container, files: readonly string[], folder: string): Promise<string> {
   await container.run(`rm -rf ${folder} && mkdir -p ${folder}`);
