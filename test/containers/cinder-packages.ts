@@ -3,7 +3,7 @@
 // conffile /etc/cinder/cinder.conf — and cached by a hash of everything that goes into them.
 
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { buildPackages } from '../../packaging/build-packages.js';
 import { cinderLayout } from '../../packaging/cinder/layout.js';
@@ -104,7 +104,13 @@ export async function ensureCinderPackages(format: 'deb' | 'rpm', systemdVersion
   }).catch((cause: Error) => {
     throw new HarnessError(`cannot build the cinder ${format} packages for the container scenarios: ${cause.message}`, { cause });
   });
-  if (built) logProgress('packages', `${key} built in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  if (built) {
+    logProgress('packages', `${key} built in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+    // builds of older sources of the same kind are never used again
+    for (const name of await readdir(root)) {
+      if (name.startsWith(`${key}-`) && join(root, name) !== dir && !name.includes('.')) await rm(join(root, name), { recursive: true, force: true });
+    }
+  }
   const list = async (version: string) => (await readdir(join(dir, version))).sort().map((name) => join(dir, version, name));
   const packagedConf = await readFile(join(dir, 'cinder.conf.1.0.0'), 'utf8');
   return { v1: await list('v1'), v2ConffileOnly: await list('v2'), packagedConf };

@@ -88,6 +88,9 @@ export async function reloadUnderLoad(t: Checks, container: Container, state: Re
   const retired = await withEvidence(container, service, `driver.retired after reload ${id}`, () =>
     waitForNotification(container, `driver.retired of reload ${id}`, (e) => e.event === 'driver.retired' && e['reloadId'] === id));
   const events = (await readNotifications(container)).filter((e) => e['id'] === id || e['reloadId'] === id);
+  // Type=notify-reload (systemd >= 253): systemd itself sends SIGHUP; everywhere else the synchronous client asks
+  const trigger = container.row.profile.init === 'systemd' && container.row.systemdVersion >= 253 ? 'SIGHUP' : 'control-socket';
+  await expectEqual(t, container, service, events[0]?.['trigger'], trigger, `reload ${id} was triggered through ${trigger === 'SIGHUP' ? 'systemd\'s SIGHUP (notify-reload)' : 'the control socket (synchronous client)'}`);
   await expectEqual(t, container, service, events.map((e) => e.event).join(' → '), 'reload.start → reload.end → driver.retired', `reload ${id}: reload.start, then reload.end, then driver.retired`);
   await expectEqual(t, container, service, JSON.stringify([end['outcome'], [...(end['changed'] as string[])].sort(), end['reinitialised']]),
     JSON.stringify(['succeeded', ['DEFAULT.debug', 'backend_a.san_port'], ['volume:backend_a']]), `reload ${id} succeeded: changed debug and backend_a.san_port, re-initialised volume:backend_a`, { event: end });

@@ -29,3 +29,8 @@ t.test('the smoke daemon is valid JavaScript for Node', async (t) => {
   const result = await execa(process.execPath, ['--check', join(fixturesDir, 'smoke', 'rk-smoke-daemon')], { reject: false });
   t.equal(result.exitCode, 0, 'node --check rk-smoke-daemon', { output: result.stderr });
 });
+
+t.test("the package scenario's load client is valid JavaScript for Node", async (t) => {
+  const result = await execa(process.execPath, ['--check', join(fixturesDir, 'cinder', 'rk-volume-load')], { reject: false });
+  t.equal(result.exitCode, 0, 'node --check rk-volume-load', { output: result.stderr });
+});
