@@ -66,6 +66,7 @@ export async function buildImage(row: MatrixRow, options: ImageOptions): Promise
   const [buildCode, importCode] = await Promise.all([waitForExit(build), waitForExit(importer)]);
   const lines = progress.stop();
   const logFile = join(options.logDir, `build-${row.id}.log`);
+  mkdirSync(options.logDir, { recursive: true });
   writeFileSync(logFile, `mmdebstrap ${args.join(' ')}\n${lines.join('\n')}\n--- import ---\n${importOutput}`);
   if (buildCode !== 0 || importCode !== 0) {
     await runEngine(options.engine, ['rmi', '--force', temporaryTag]);
