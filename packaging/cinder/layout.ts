@@ -21,7 +21,10 @@ export const cinderLayout: PackageLayout = {
     // Owner, group and mode: the services' config_files in the manifest.
     files: [{ from: 'examples/cinder/etc/cinder.conf', to: '/etc/cinder/cinder.conf' }],
   },
-  serviceContents: 'This package contains the service, its systemd unit and its SysV init script.',
+  serviceContents: {
+    deb: 'This package contains the service, its systemd unit and its SysV init script.',
+    rpm: 'This package contains the service and its systemd unit.',
+  },
   services: {
     'cinder-volume': {
       codeDirs: ['examples/cinder/cinder-volume'],

@@ -41,8 +41,8 @@ export interface PackageLayout {
   /** Where compiled JavaScript is installed, e.g. `/usr/share/cinder` (arch-independent: FHS /usr/share). */
   codeRoot: string;
   common: CommonPackageLayout;
-  /** What each service package holds: the last paragraph of its long description. */
-  serviceContents: string;
+  /** What each service package holds, per format (RPM packages ship no SysV script): the last paragraph of its long description. */
+  serviceContents: Record<'deb' | 'rpm', string>;
   /** Per service name from the manifest. */
   services: Record<string, ServicePackageLayout>;
 }

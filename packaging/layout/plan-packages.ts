@@ -159,7 +159,7 @@ export async function planPackages(format: 'deb' | 'rpm', inputs: PlanInputs): P
         inputs,
         service.name,
         service.description,
-        joinDescription(service.long_description ?? manifest.package.long_description, layout.serviceContents),
+        joinDescription(service.long_description ?? manifest.package.long_description, layout.serviceContents[format]),
       ),
       depends: format === 'deb' ? [nodejs, exactCommon, ...debDepends(service.name)] : [nodejs, exactCommon],
       preDepends: format === 'deb' ? debPreDepends(service.name) : undefined,

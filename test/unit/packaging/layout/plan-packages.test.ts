@@ -124,7 +124,7 @@ t.test('licence, copyright, section and long descriptions come from the manifest
   const services = other.services.map((s) => ({ ...s, long_description: undefined }));
   const changed = await planPackages('rpm', inputs(fakeBuild(t), { manifest: { ...other, services } }));
   t.same(changed.map((s) => [s.license, s.copyright, s.section]), changed.map(() => ['MIT', '2027 Someone Else', 'admin']));
-  t.equal(changed[1]?.description, 'Other.\n\nThis package contains the service, its systemd unit and its SysV init script.', 'a service without its own takes the package\'s');
+  t.equal(changed[1]?.description, 'Other.\n\nThis package contains the service and its systemd unit.', 'a service without its own takes the package\'s; an RPM names no SysV script');
 
   const unlicensed = { ...manifest, package: { ...manifest.package, license: undefined } };
   await t.rejects(planPackages('deb', inputs(fakeBuild(t), { manifest: unlicensed })), {
