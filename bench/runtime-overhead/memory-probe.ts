@@ -22,12 +22,11 @@ export function formatHeapSeries(checkpoints: readonly Checkpoint[]): string {
   return checkpoints.map((c) => (c.memory.heapUsed / 1024).toFixed(0)).join(' → ');
 }
 
-/** Heap growth between consecutive checkpoints, in KiB, as "+a / +b" (a steady climb is a leak, a plateau is warm-up). */
-export function formatHeapSteps(checkpoints: readonly Checkpoint[]): string {
-  return checkpoints.slice(1).map((c, index) => {
-    const kib = (c.memory.heapUsed - (checkpoints[index] as Checkpoint).memory.heapUsed) / 1024;
-    return `${kib >= 0 ? '+' : ''}${kib.toFixed(0)}`;
-  }).join(' / ');
+/** Heap growth in KiB from the checkpoint at `from` reloads to the one at `to` (NaN when either is missing). */
+export function heapGrowthKiB(checkpoints: readonly Checkpoint[], from: number, to: number): number {
+  const start = checkpoints.find((c) => c.reloads === from);
+  const end = checkpoints.find((c) => c.reloads === to);
+  return start && end ? (end.memory.heapUsed - start.memory.heapUsed) / 1024 : Number.NaN;
 }
 
 /** "a → b" of a count across the first and last checkpoint, with the kinds that changed. */

@@ -40,7 +40,7 @@ export async function runOverSocket(dir: string, reloads: number): Promise<Serie
         result.durationMs.push(end.durationMs);
       }
       const done = n - WARM_UP_RELOADS;
-      if (isCheckpoint(done, reloads)) {
+      if (isCheckpoint(done)) {
         result.checkpoints.push({ reloads: done, memory: await readMemory(port) });
       }
     }

@@ -4,7 +4,7 @@ import type { Checkpoint } from './memory-probe.js';
 /** Reloads done before the first memory checkpoint (JIT, caches). */
 export const WARM_UP_RELOADS = 200;
 
-/** Per-reload timings after the warm-up, and the memory checkpoints (0, half way, end). */
+/** Per-reload timings after the warm-up, and the memory checkpoints (every CHECKPOINT_EVERY reloads). */
 export interface SeriesResult {
   /** Request → reload.end received, ms. */
   reloadMs: number[];
@@ -13,7 +13,10 @@ export interface SeriesResult {
   checkpoints: Checkpoint[];
 }
 
+/** Reloads between memory checkpoints. */
+export const CHECKPOINT_EVERY = 1000;
+
 /** Whether reload number `done` (counted after the warm-up) gets a memory checkpoint. */
-export function isCheckpoint(done: number, reloads: number): boolean {
-  return done === 0 || (done > 0 && done % (reloads / 2) === 0);
+export function isCheckpoint(done: number): boolean {
+  return done >= 0 && done % CHECKPOINT_EVERY === 0;
 }
