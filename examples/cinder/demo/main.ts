@@ -5,7 +5,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort, postVolume, runCommand, startProgram, type Program } from './processes.js';
+import { findFreePort } from './free-port.js';
+import { postVolume, runCommand, startProgram, type Program } from './processes.js';
 
 const started = Date.now();
 const say = (text: string): void => console.log(`[${((Date.now() - started) / 1000).toFixed(2).padStart(6)} s] ${text}`);

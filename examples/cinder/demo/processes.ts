@@ -1,7 +1,6 @@
 // Helpers of the local demo: start the example programs, send HTTP requests, run the CLI.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,18 +48,6 @@ export function runCommand(name: string, args: string[], echo: (line: string) =>
     child.stdout.setEncoding('utf8').on('data', relay);
     child.stderr.setEncoding('utf8').on('data', relay);
     child.on('close', (code) => resolve(code ?? 1));
-  });
-}
-
-/** A TCP port that was free a moment ago. */
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
   });
 }
 
