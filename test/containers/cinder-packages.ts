@@ -2,13 +2,13 @@
 // packaging code (as `make packages` does), in two versions — 1.0.0, and 1.0.1 whose only change is the
 // conffile /etc/cinder/cinder.conf — and cached by a hash of everything that goes into them.
 
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { buildPackages } from '../../packaging/build-packages.js';
 import { cinderLayout } from '../../packaging/cinder/layout.js';
 import type { PackageLayout } from '../../packaging/layout/package-layout.js';
 import { ensureCached } from '../helpers/packaging/cache-lock.js';
+import { hashSourceTree } from '../helpers/source-hash.js';
 import { compileShippedCode, loadCinderPackagingManifest } from '../helpers/packaging/cinder-packages.js';
 import { manifestAtVersion } from '../helpers/packaging/upgrade-builds.js';
 import { HarnessError } from './errors.js';
@@ -32,25 +32,8 @@ export const notificationFile = '/var/log/cinder/notifications.jsonl';
 
 const sourceDirs = ['runtime', 'examples', 'generators', 'templates', 'packaging'];
 
-async function listFiles(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const item of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    const path = join(dir, item.name);
-    if (item.isDirectory()) found.push(...(await listFiles(path)));
-    else if (item.isFile()) found.push(path);
-  }
-  return found.sort();
-}
-
-async function hashInputs(extra: string): Promise<string> {
-  const hash = createHash('sha256').update(extra);
-  const files = [
-    join(projectRoot, 'tsconfig.json'),
-    join(projectRoot, 'test', 'containers', 'cinder-packages.ts'),
-    ...(await Promise.all(sourceDirs.map((dir) => listFiles(join(projectRoot, dir))))).flat(),
-  ];
-  for (const file of files) hash.update(relative(projectRoot, file)).update('\0').update(await readFile(file)).update('\0');
-  return hash.digest('hex').slice(0, 16);
+function hashInputs(extra: string): Promise<string> {
+  return hashSourceTree(projectRoot, ['tsconfig.json', 'test/containers/cinder-packages.ts', ...sourceDirs], extra);
 }
 
 function replaceOnce(text: string, from: string, to: string, what: string): string {
