@@ -3,15 +3,21 @@ import { ConfigError } from '../config/errors.js';
 import { diffConfig, type ConfigDiff } from '../config/diff.js';
 import type { EventError, ReloadEndEvent, ReloadTrigger } from '../events.js';
 import type { Generation } from '../drivers/generation.js';
-import type { DriverSlot } from '../drivers/driver-slot.js';
 import { planReload, type ReloadPlan } from './reload-plan.js';
 import type { ReloadHost } from './reload-host.js';
 import { ReloadStop } from './reload-stop.js';
 import { switchGenerations } from './switch.js';
 import { waitForDrain, waitForDrainingRoom } from './drain.js';
+import type { AdmissionGate } from '../gate/admission-gate.js';
 
 /** Why a reload that ran into a stop ends without switching. */
 const STOPPING = 'the service began stopping during the reload; nothing was switched';
+
+/**
+ * How long gates closed by an exclusive drain stay closed after the switch while the reload's outcome is
+ * delivered to the sinks: normally the delivery settles long before, so a stuck sink cannot hold work up.
+ */
+export const OUTCOME_FIRST_MS = 250;
 
 /** What one reload produced: its end event, and when the generations it replaced have all retired. */
 export interface ReloadResult {
@@ -44,7 +50,7 @@ async function transact(host: ReloadHost, trigger: ReloadTrigger, id: number): P
   void host.bus.emit({ event: 'reload.start', ...base, time: new Date().toISOString() });
 
   const built: Generation[] = [];
-  const closedGates: DriverSlot[] = [];
+  const closedGates: Array<{ gate: AdmissionGate; closing: number }> = [];
   let diff: ConfigDiff | undefined;
   let plan: ReloadPlan | undefined;
   let end: ReloadEndEvent;
@@ -65,10 +71,7 @@ async function transact(host: ReloadHost, trigger: ReloadTrigger, id: number): P
 
     if (plan.exclusive.length > 0) {
       host.states.moveTo('draining');
-      for (const { slot } of plan.exclusive) {
-        slot.gate.close();
-        closedGates.push(slot);
-      }
+      for (const { slot } of plan.exclusive) closedGates.push({ gate: slot.gate, closing: slot.gate.close() });
       await waitForDrain(plan.exclusive.map((e) => e.slot), deadline, budgetSeconds);
       if (host.states.isStopping) throw new ReloadStop('failed', STOPPING);
       host.states.moveTo('reloading');
@@ -77,7 +80,6 @@ async function transact(host: ReloadHost, trigger: ReloadTrigger, id: number): P
     if (host.states.isStopping) throw new ReloadStop('failed', STOPPING);
 
     drained = switchGenerations(host, diff.applied, plan, built, id);
-    closedGates.splice(0).forEach((slot) => slot.gate.open());
     end = {
       event: 'reload.end', ...base, time: new Date().toISOString(), outcome: 'succeeded',
       changed: diff.changed, restartRequired: diff.restartRequired,
@@ -85,7 +87,6 @@ async function transact(host: ReloadHost, trigger: ReloadTrigger, id: number): P
     };
   } catch (error) {
     await host.drivers.closeQuietly(built);
-    closedGates.forEach((slot) => slot.gate.open());
     end = {
       event: 'reload.end', ...base, time: new Date().toISOString(),
       outcome: error instanceof ReloadStop ? error.outcome : 'failed',
@@ -98,8 +99,28 @@ async function transact(host: ReloadHost, trigger: ReloadTrigger, id: number): P
     if (!host.states.isStopping) host.states.moveTo('ready');
   }
   host.lastReload = end;
-  await host.bus.emit(end);
+  const delivered = host.bus.emit(end);
+  reopenAfterOutcome(closedGates, delivered);
+  await delivered;
   return { end, drained };
+}
+
+/**
+ * Reopens the gates of an exclusive drain once the outcome is out: after its delivery to the sinks has
+ * settled (at most OUTCOME_FIRST_MS), and then on the next turn of the event loop, so that the reload's
+ * promise (and the control socket's answer) settle before the released requests start their work.
+ * After a switch they go to the new generation, after an abort to the old one: nothing switches meanwhile.
+ */
+function reopenAfterOutcome(closedGates: ReadonlyArray<{ gate: AdmissionGate; closing: number }>, delivered: Promise<void>): void {
+  if (closedGates.length === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, OUTCOME_FIRST_MS);
+  });
+  void Promise.race([delivered, limit]).then(() => {
+    clearTimeout(timer);
+    setImmediate(() => closedGates.forEach(({ gate, closing }) => gate.open(closing)));
+  });
 }
 
 /** The event form of a failure: its own message, plus the location of a ConfigError it is or wraps. */

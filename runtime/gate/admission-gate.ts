@@ -16,6 +16,7 @@ interface Waiter {
 /** One driver's gate: open lets work through at once; closed queues it until open() or a rejection. */
 export class AdmissionGate {
   private closed = false;
+  private closings = 0;
   private readonly waiters = new Set<Waiter>();
 
   constructor(readonly driver: string) {}
@@ -30,13 +31,19 @@ export class AdmissionGate {
     return this.waiters.size;
   }
 
-  /** Makes new work wait. */
-  close(): void {
+  /** Makes new work wait; returns the number of this closing, for `open(closing)`. */
+  close(): number {
     this.closed = true;
+    this.closings += 1;
+    return this.closings;
   }
 
-  /** Lets waiting and new work through. */
-  open(): void {
+  /**
+   * Lets waiting and new work through. With `closing`, only if nobody closed the gate again since that
+   * closing (a late reopen must not undo the closing of a later reload).
+   */
+  open(closing?: number): void {
+    if (closing !== undefined && closing !== this.closings) return;
     this.closed = false;
     for (const waiter of this.waiters) {
       clearTimeout(waiter.timer);

@@ -215,3 +215,38 @@ t.test('mixed modes: an aborted exclusive drain closes the overlap generations a
   const next = await rt.reload();
   t.same(summarizeEnd(next), { outcome: 'succeeded', changed: ['pool.size', 'lock.name'], restartRequired: [], reinitialised: ['pool:pool', 'lock:lock'] });
 });
+
+/** Runs an exclusive reload with `count` requests waiting at the closed gate; returns the order things happened in. */
+async function recordReleaseOrder(t: { teardown: (fn: () => unknown) => void }, count: number, abort: boolean): Promise<{ order: string[]; ports: number[] }> {
+  const f = await startFakeRuntime(t.teardown, 'exclusive', { a: 1, b: 2 });
+  const order: string[] = [];
+  f.rt.addSink({ name: 'recorder', deliver: (event) => { if (event.event === 'reload.end') order.push(`sink ${event.outcome}`); } });
+  f.rt.on('reload.end', (event: ReloadEndEvent) => order.push(`listener ${event.outcome}`));
+  const held = holdWork();
+  const old = useUntil(f.rt, 'a', held.promise);
+  f.write({ a: 11, b: 2 }, abort ? ['reload_drain_timeout = 0.05'] : []);
+  const reload = f.rt.reload().then((end) => { order.push(`promise ${end.outcome}`); return end; });
+  await waitForState(f.rt, 'draining');
+  const waiters = Array.from({ length: count }, () => f.rt.use('volume', 'a', (d: FakeVolumeDriver) => {
+    if (!order.includes('work')) order.push('work');
+    return d.port;
+  }));
+  if (!abort) held.finish();
+  await reload;
+  const ports = await Promise.all(waiters);
+  held.finish();
+  await old;
+  return { order, ports };
+}
+
+t.test('exclusive: the outcome is delivered before the requests released from the gate start their work', async (t) => {
+  const { order, ports } = await recordReleaseOrder(t, 50, false);
+  t.same(order, ['listener succeeded', 'sink succeeded', 'promise succeeded', 'work'], 'listener, sinks and the reload\'s promise first');
+  t.ok(ports.every((port) => port === 11), 'every waiting request ran on the new generation');
+});
+
+t.test('exclusive, aborted: the outcome is delivered before the released requests start; they run on the old generation', async (t) => {
+  const { order, ports } = await recordReleaseOrder(t, 50, true);
+  t.same(order, ['listener aborted', 'sink aborted', 'promise aborted', 'work']);
+  t.ok(ports.every((port) => port === 1), 'every waiting request ran on the old generation');
+});

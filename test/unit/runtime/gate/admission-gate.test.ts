@@ -61,3 +61,14 @@ t.test('rejectWaiters fails everyone waiting with the given error', async (t) =>
   t.equal(gate.waiting, 0);
   t.notOk(gate.isOpen);
 });
+
+t.test('open(closing) reopens only when nobody closed the gate again since that closing', async (t) => {
+  const gate = new AdmissionGate('volume:a');
+  const first = gate.close();
+  const second = gate.close();
+  t.equal(second, first + 1);
+  gate.open(first);
+  t.notOk(gate.isOpen, 'a stale closing leaves the later closing in force');
+  gate.open(second);
+  t.ok(gate.isOpen);
+});
