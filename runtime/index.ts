@@ -36,6 +36,8 @@ export type { NotificationSink } from './notify/sink.js';
 export type * from './events.js';
 /** The command line: run, reload, check-config, status. */
 export { runService, type RunServiceOptions } from './cli/run-service.js';
+/** The entry point whose reload and status run without importing the service (import it from its own file to keep them light). */
+export { runServiceMain, type ServiceMain } from './cli/run-service-main.js';
 /** The standard sinks runService installs. */
 export { createJsonLogSink } from './notify/json-log.js';
 /** Appends every event to notification_file. */

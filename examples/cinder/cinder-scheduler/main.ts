@@ -1,5 +1,10 @@
-// Entry point of `cinder-scheduler`.
-import { runService } from '../../../runtime/index.js';
-import { schedulerService } from './service.js';
+// Entry point of `cinder-scheduler`. `reload` and `status` run without importing the service (its drivers, HTTP
+// API and options): they only talk to the control socket. Every other command loads it.
+import { runServiceMain } from '../../../runtime/cli/run-service-main.js';
+import { CINDER_CONF } from '../shared/cinder-conf.js';
 
-await runService(schedulerService, process.argv.slice(2));
+await runServiceMain({
+  name: 'cinder-scheduler',
+  defaultConfigFiles: [CINDER_CONF],
+  load: async () => (await import('./service.js')).schedulerService,
+}, process.argv.slice(2));

@@ -31,5 +31,5 @@ export const cinderOptions: OptionsDeclaration = {
   sectionTemplates: [{ namesFrom: 'enabled_backends', options: backendOptions }],
 };
 
-/** Default configuration file of every cinder service. */
-export const CINDER_CONF = '/etc/cinder/cinder.conf';
+/** Default configuration file of every cinder service (declared where entry points can import it cheaply). */
+export { CINDER_CONF } from './cinder-conf.js';
