@@ -12,8 +12,8 @@ five long requests that hold the driver for 2 s. Then the configuration file is 
   system would run it; most of its time is Node's own start-up — compare the SIGHUP rows).
 - **reloadkit reload, exclusive** — the same service with the driver declared \`exclusive\`: new work
   waits at the gate until the long requests have drained, then the new generation is built. The
-  outcome (client result, READY=1) goes out only after the requests released from the gate have been
-  answered, which shows in "trigger → command returned".
+  outcome (client result, notification file, READY=1) goes out before the gate reopens, so it no
+  longer waits for the requests released from the gate (it did in runs before this was changed).
 - **drain disabled (cut)** — overlap, but when \`reload.end\` arrives a listener in the bench service
   ends every operation still running on the replaced generation with an error (what a service does that
   closes its old pools or connections on SIGHUP without tracking work). \`reload_drain_timeout = 0\` is
