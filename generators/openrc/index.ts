@@ -3,7 +3,7 @@ import type { Manifest, ServiceManifest } from '../manifest/index.js';
 import { PROCESS_NAME_LENGTH } from '../manifest/index.js';
 import { toOpenrcDependencies } from '../render/dependencies.js';
 import { renderTemplate } from '../render/handlebars.js';
-import { listServiceDirectories } from '../sysv/init-script.js';
+import { listServiceDirectories, serviceDirectoryMode } from '../service-directories.js';
 import type { GeneratedFile, Target } from '../target.js';
 
 function buildRunscriptView(service: ServiceManifest) {
@@ -27,6 +27,7 @@ function buildRunscriptView(service: ServiceManifest) {
     use: toOpenrcDependencies(service.wants).filter((name) => !need.includes(name)),
     after: toOpenrcDependencies(service.after).filter((name) => !need.includes(name)),
     directories: listServiceDirectories(service),
+    directoryMode: serviceDirectoryMode,
     environmentFile: service.environment_file,
   };
 }

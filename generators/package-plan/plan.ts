@@ -1,5 +1,6 @@
 // What a binary package must do around its services, independent of the package format (deb or rpm).
 import { resolveConfigFileAttributes, type Manifest, type ServiceManifest } from '../manifest/index.js';
+import { serviceDirectoryMode } from '../service-directories.js';
 
 /** The init-system action a maintainer script takes for a service: `start` does nothing to a running one. */
 export type ServiceAction = 'start' | 'restart' | 'reload';
@@ -108,7 +109,7 @@ export function planDirectories(services: readonly ServiceManifest[]): OwnedDire
       service.state_directory === undefined ? undefined : `/var/lib/${service.state_directory}`,
       service.logs_directory === undefined ? undefined : `/var/log/${service.logs_directory}`,
     ]) {
-      if (path !== undefined && !directories.has(path)) directories.set(path, { path, owner, group, mode: '0750' });
+      if (path !== undefined && !directories.has(path)) directories.set(path, { path, owner, group, mode: serviceDirectoryMode });
     }
   }
   return [...directories.values()];

@@ -1,7 +1,7 @@
 // Target `runit`: a service directory per service (run, control/h for reload, log/run), under etc/sv/.
 import type { Manifest, ServiceManifest } from '../manifest/index.js';
 import { renderTemplate } from '../render/handlebars.js';
-import { listServiceDirectories } from '../sysv/init-script.js';
+import { listServiceDirectories, serviceDirectoryMode } from '../service-directories.js';
 import type { GeneratedFile, Target } from '../target.js';
 
 function buildServiceDirectoryView(service: ServiceManifest) {
@@ -14,6 +14,7 @@ function buildServiceDirectoryView(service: ServiceManifest) {
     environmentFile: service.environment_file,
     workingDirectory: service.working_directory,
     directories: listServiceDirectories(service),
+    directoryMode: serviceDirectoryMode,
     reloadTimeout: service.reload.timeout,
     reloadCommand: service.reload.command,
     logDirectory: `/var/log/runit/${service.name}`,

@@ -1,5 +1,6 @@
 // Builds the view of one systemd service unit: reload protocol by systemd version, timeouts, hardening.
 import type { ServiceManifest } from '../manifest/index.js';
+import { serviceDirectoryMode } from '../service-directories.js';
 
 /** The first systemd release with Type=notify-reload. */
 export const NOTIFY_RELOAD_SINCE = 253;
@@ -21,6 +22,8 @@ export interface ServiceUnitView {
   environmentFile: string | undefined;
   workingDirectory: string | undefined;
   runtimeDirectory: string | undefined;
+  /** Mode of the runtime, state and logs directories. */
+  directoryMode: string;
   stateDirectory: string | undefined;
   logsDirectory: string | undefined;
   readWritePaths: string[];
@@ -53,6 +56,7 @@ export function buildServiceUnitView(
     environmentFile: service.environment_file,
     workingDirectory: service.working_directory,
     runtimeDirectory: service.runtime_directory,
+    directoryMode: serviceDirectoryMode,
     stateDirectory: service.state_directory,
     logsDirectory: service.logs_directory,
     readWritePaths: writablePathsOutsideManagedDirectories(service),

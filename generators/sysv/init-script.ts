@@ -1,6 +1,7 @@
 // Builds the view of one LSB init script: names, paths, dependencies and the reload client's command line.
 import { PROCESS_NAME_LENGTH, type ServiceManifest } from '../manifest/index.js';
 import { toLsbDependencies } from '../render/dependencies.js';
+import { listServiceDirectories, serviceDirectoryMode } from '../service-directories.js';
 
 /** Everything templates/sysv/init-script.hbs fills in. */
 export interface InitScriptView {
@@ -21,18 +22,11 @@ export interface InitScriptView {
   /** runuser options that run the reload client as the service's account. */
   runAs: string[];
   directories: string[];
+  /** Their mode (serviceDirectoryMode). */
+  directoryMode: string;
   stopTimeout: number;
   reloadTimeout: number;
   reloadCommand: string[];
-}
-
-/** Directories systemd would create (RuntimeDirectory= and friends) that an init script must create itself. */
-export function listServiceDirectories(service: ServiceManifest): string[] {
-  return [
-    service.runtime_directory && `/run/${service.runtime_directory}`,
-    service.state_directory && `/var/lib/${service.state_directory}`,
-    service.logs_directory && `/var/log/${service.logs_directory}`,
-  ].filter((path): path is string => Boolean(path));
 }
 
 /** Prepares the init script's values for `service`. */
@@ -56,6 +50,7 @@ export function buildInitScriptView(service: ServiceManifest): InitScriptView {
     chuid: service.user && (service.group ? `${service.user}:${service.group}` : service.user),
     runAs: service.user ? ['-u', service.user, ...(service.group ? ['-g', service.group] : [])] : [],
     directories: listServiceDirectories(service),
+    directoryMode: serviceDirectoryMode,
     stopTimeout: service.stop_timeout,
     reloadTimeout: service.reload.timeout,
     reloadCommand: service.reload.command,
