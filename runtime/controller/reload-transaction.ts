@@ -80,12 +80,14 @@ async function transact(host: ReloadHost, trigger: ReloadTrigger, id: number): P
     if (host.states.isStopping) throw new ReloadStop('failed', STOPPING);
 
     drained = switchGenerations(host, diff.applied, plan, built, id);
+    stopWaitClocks(closedGates);
     end = {
       event: 'reload.end', ...base, time: new Date().toISOString(), outcome: 'succeeded',
       changed: diff.changed, restartRequired: diff.restartRequired,
       reinitialised: built.map((g) => g.key), durationMs: Math.round(performance.now() - startedAt),
     };
   } catch (error) {
+    stopWaitClocks(closedGates);
     await host.drivers.closeQuietly(built);
     end = {
       event: 'reload.end', ...base, time: new Date().toISOString(),
@@ -103,6 +105,11 @@ async function transact(host: ReloadHost, trigger: ReloadTrigger, id: number): P
   reopenAfterOutcome(closedGates, delivered);
   await delivered;
   return { end, drained };
+}
+
+/** The outcome is decided: work waiting at the closed gates waits for the reopening, not for a clock. */
+function stopWaitClocks(closedGates: ReadonlyArray<{ gate: AdmissionGate; closing: number }>): void {
+  closedGates.forEach(({ gate, closing }) => gate.stopWaitClocks(closing));
 }
 
 /**

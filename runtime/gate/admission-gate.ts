@@ -52,6 +52,15 @@ export class AdmissionGate {
     this.waiters.clear();
   }
 
+  /**
+   * The reload behind `closing` has decided its outcome and opens the gate as soon as the outcome is out:
+   * work already waiting no longer times out (its wait budget was the drain's, and the drain is over).
+   */
+  stopWaitClocks(closing: number): void {
+    if (closing !== this.closings) return;
+    for (const waiter of this.waiters) clearTimeout(waiter.timer);
+  }
+
   /** Fails every waiter with `error` (e.g. the service is stopping); the gate stays as it is. */
   rejectWaiters(error: Error): void {
     for (const waiter of this.waiters) {

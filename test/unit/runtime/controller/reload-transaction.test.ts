@@ -125,6 +125,21 @@ t.test('a build that fails on a configuration value reports where the value is, 
   t.equal(await portNow(f.rt, 'b'), 2, 'the old driver still serves');
 });
 
+t.test('exclusive: work waiting at the gate never times out while the outcome is still being delivered', async (t) => {
+  const f = await startFakeRuntime(t.teardown, 'exclusive', { a: 1, b: 2 });
+  f.rt.addSink({ name: 'slow', deliver: (event) => (event.event === 'reload.end' ? settle(300) : undefined) });
+  const held = holdWork();
+  const old = useUntil(f.rt, 'a', held.promise);
+  f.write({ a: 11, b: 2 }, ['reload_drain_timeout = 0.05']);
+  const reload = f.rt.reload();
+  await waitForState(f.rt, 'draining');
+  const waiter = portNow(f.rt, 'a');
+  t.equal((await reload).outcome, 'aborted');
+  t.equal(await waiter, 1, 'released to the old generation once the outcome was out, not failed by its 0.05 s clock');
+  held.finish();
+  t.equal(await old, 1, 'the in-flight operation completed');
+});
+
 t.test('a failing build keeps the old drivers and configuration and closes what was built', async (t) => {
   const f = await startFakeRuntime(t.teardown, 'overlap', { a: 1, b: 2 });
   f.failingSections.add('b');
