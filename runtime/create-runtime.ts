@@ -4,7 +4,7 @@ import type { ConfigSnapshot } from './config/snapshot.js';
 import { DriverSlot } from './drivers/driver-slot.js';
 import { defineService, type Service, type ServiceDefinition } from './define-service.js';
 import type { NotificationSink } from './notify/sink.js';
-import type { Runtime } from './runtime-types.js';
+import type { Runtime } from './runtime-api.js';
 import { ServiceRuntime } from './service-runtime.js';
 
 /** Where the configuration comes from and where events go. */

@@ -1,7 +1,7 @@
 // defineService: one declaration of a service (name, options, drivers, start hook), checked once.
 import { buildConfigSchema, type ConfigSchema, type OptionsDeclaration } from './config/schema.js';
 import type { DriverSpec } from './drivers/driver-spec.js';
-import type { Runtime } from './runtime-types.js';
+import type { Runtime } from './runtime-api.js';
 
 /** What the `start` hook may return: closed first when the service stops. */
 export interface StartHandle {

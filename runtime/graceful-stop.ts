@@ -1,8 +1,8 @@
 // Graceful stop: refuse new work, close the start handle, drain within graceful_shutdown_timeout, close drivers.
-import type { ReloadEndEvent } from './events.js';
-import { ServiceStoppingError } from './errors.js';
+import type { ReloadEndEvent } from './model/events.js';
+import { ServiceStoppingError } from './model/errors.js';
 import type { ServiceRuntime } from './service-runtime.js';
-import type { StopResult } from './runtime-types.js';
+import type { StopResult } from './runtime-api.js';
 
 /** Resolves when `work` settles or the deadline (performance.now() value) passes; true when it settled. */
 async function settlesBefore(work: Promise<unknown>, deadline: number): Promise<boolean> {

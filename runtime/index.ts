@@ -5,13 +5,15 @@ export { defineService, type Service, type ServiceDefinition, type StartHandle }
 /** Starting it (createRuntime) and validating its files without running it (check-config). */
 export { createRuntime, loadServiceConfig, type CreateRuntimeOptions } from './create-runtime.js';
 /** The `rt` object and what it returns. */
-export type {
-  Runtime, RuntimeState, RuntimeStatus, ReloadRequest, DrainingGeneration, StopResult, EventListener,
-} from './runtime-types.js';
+export type { Runtime, ReloadRequest, StopResult, EventListener } from './runtime-api.js';
+/** The controller's states. */
+export type { RuntimeState } from './controller/states.js';
+/** What `rt.status()` returns. */
+export type { RuntimeStatus, DrainingGeneration } from './status.js';
 /** Drivers and the lease work runs under. */
 export type { DriverSpec, DriverMode, DriverContext, Lease } from './drivers/driver-spec.js';
 /** Why `rt.use` / `rt.track` refused work. */
-export { UnknownDriverError, GateFullError, GateTimeoutError, ServiceStoppingError } from './errors.js';
+export { UnknownDriverError, GateFullError, GateTimeoutError, ServiceStoppingError } from './model/errors.js';
 /** Option declarations. */
 export { opt, type OptionDeclaration, type OptionSettings, type OptionMap } from './config/options.js';
 /** Option value types. */
@@ -33,7 +35,7 @@ export { diffConfig, type ConfigDiff } from './config/diff.js';
 /** Notification destinations. */
 export type { NotificationSink } from './notify/sink.js';
 /** Event shapes. */
-export type * from './events.js';
+export type * from './model/events.js';
 /** The command line: run, reload, check-config, status. */
 export { runService, type RunServiceOptions } from './cli/run-service.js';
 /** The entry point whose reload and status run without importing the service (import it from its own file to keep them light). */

@@ -6,19 +6,19 @@ import type { ConfigSnapshot } from './config/snapshot.js';
 import { ReloadCoalescer } from './controller/coalescer.js';
 import type { ReloadHost } from './controller/reload-host.js';
 import { runReloadTransaction, type ReloadResult } from './controller/reload-transaction.js';
-import { StateMachine } from './controller/states.js';
+import { StateMachine, type RuntimeState } from './controller/states.js';
 import type { Service, StartHandle } from './define-service.js';
 import type { Lease } from './drivers/driver-spec.js';
 import { DriverSet } from './drivers/driver-set.js';
 import { toDriverKey } from './drivers/driver-slot.js';
-import { ServiceStoppingError, UnknownDriverError } from './errors.js';
-import type { ReloadEndEvent, ReloadTrigger, RuntimeEvent } from './events.js';
+import { ServiceStoppingError, UnknownDriverError } from './model/errors.js';
+import type { ReloadEndEvent, ReloadTrigger, RuntimeEvent } from './model/events.js';
 import { InflightTracker } from './gate/inflight-tracker.js';
 import { EventBus } from './notify/event-bus.js';
 import type { NotificationSink } from './notify/sink.js';
-import { describeStatus } from './status.js';
+import { describeStatus, type RuntimeStatus } from './status.js';
 import { describeRefusedReload, performGracefulStop } from './graceful-stop.js';
-import type { EventListener, ReloadRequest, Runtime, RuntimeState, RuntimeStatus, StopResult } from './runtime-types.js';
+import type { EventListener, ReloadRequest, Runtime, StopResult } from './runtime-api.js';
 
 /** The runtime of one service process (built and started by createRuntime). */
 export class ServiceRuntime implements Runtime, ReloadHost {

@@ -1,9 +1,34 @@
-// describeStatus: the runtime's state as plain JSON (rt.status(), the control socket's `status`).
+// The runtime's state as plain JSON (rt.status(), the control socket's `status`): its shape and describeStatus.
 import type { DriverSet } from './drivers/driver-set.js';
 import type { ConfigSnapshot } from './config/snapshot.js';
-import type { ReloadEndEvent } from './events.js';
+import type { RuntimeState } from './controller/states.js';
+import type { ReloadEndEvent } from './model/events.js';
 import type { InflightTracker } from './gate/inflight-tracker.js';
-import type { RuntimeState, RuntimeStatus } from './runtime-types.js';
+
+/** A replaced generation still finishing its work. */
+export interface DrainingGeneration {
+  driver: string;
+  generation: number;
+  inFlight: number;
+  /** The reload that replaced it. */
+  reloadId: number;
+}
+
+/** What `rt.status()` returns (also sent by the control socket). */
+export interface RuntimeStatus {
+  service: string;
+  pid: number;
+  state: RuntimeState;
+  /** Current generation per `kind:section`. */
+  generations: Record<string, number>;
+  /** Work in flight per `kind:section`, all generations counted. */
+  inFlight: Record<string, number>;
+  /** Work counted by `rt.track`. */
+  trackedInFlight: number;
+  draining: DrainingGeneration[];
+  configFiles: string[];
+  lastReload?: ReloadEndEvent;
+}
 
 /** What describeStatus reads. */
 export interface StatusSource {

@@ -1,5 +1,5 @@
 // Human-readable lines for the reload client: progress while it waits, and the outcome.
-import type { ReloadEndEvent, RuntimeEvent } from '../events.js';
+import type { ReloadEndEvent, RuntimeEvent } from '../model/events.js';
 
 /** One progress line for an event seen while a reload request waits. */
 export function describeProgress(event: RuntimeEvent): string {

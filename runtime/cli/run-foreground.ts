@@ -8,7 +8,7 @@ import { createJsonLogSink } from '../notify/json-log.js';
 import { createJsonlFileSink } from '../notify/jsonl-file.js';
 import { createSdNotifySink } from '../notify/sd-notify.js';
 import type { NotificationSink } from '../notify/sink.js';
-import type { Runtime } from '../runtime-types.js';
+import type { Runtime } from '../runtime-api.js';
 import type { ParsedCommand } from './arguments.js';
 import { describeProgress } from './describe-event.js';
 import { EXIT } from './exit-codes.js';

@@ -1,5 +1,5 @@
 // ConfigError: every configuration problem, located by file, line, section and option where known.
-import type { ErrorLocation, EventError } from '../events.js';
+import type { ErrorLocation, EventError } from '../model/events.js';
 
 /** What a ConfigError knows about where and what went wrong. */
 export interface ConfigErrorDetails extends ErrorLocation {

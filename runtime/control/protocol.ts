@@ -1,6 +1,6 @@
 // The control socket protocol: the client sends one JSON line; the server answers with zero or more
 // `{"type":"progress","message":…}` lines, then one `{"type":"result",…}` line, and closes.
-import type { EventError, ReloadEndEvent } from '../events.js';
+import type { EventError, ReloadEndEvent } from '../model/events.js';
 
 /** A request a client may send. */
 export type ControlRequest = { command: 'reload'; waitDrained: boolean } | { command: 'status' };

@@ -3,7 +3,7 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { chmod, lstat, mkdir, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { ReloadEndEvent } from '../events.js';
+import type { ReloadEndEvent } from '../model/events.js';
 import { createLineSplitter, encodeLine, parseRequest, type ControlMessage, type ControlRequest } from './protocol.js';
 
 /** What the server needs from the runtime (kept small so the server does not depend on the core). */

@@ -2,7 +2,7 @@
 import type { ConfigSchema } from '../config/schema.js';
 import type { ConfigSnapshot } from '../config/snapshot.js';
 import type { DriverSet } from '../drivers/driver-set.js';
-import type { ReloadEndEvent } from '../events.js';
+import type { ReloadEndEvent } from '../model/events.js';
 import type { EventBus } from '../notify/event-bus.js';
 import type { StateMachine } from './states.js';
 

@@ -1,7 +1,7 @@
 // One reload as a transaction: load + validate, diff, make (overlap), drain (exclusive), build, switch.
 import { ConfigError } from '../config/errors.js';
 import { diffConfig, type ConfigDiff } from '../config/diff.js';
-import type { EventError, ReloadEndEvent, ReloadTrigger } from '../events.js';
+import type { EventError, ReloadEndEvent, ReloadTrigger } from '../model/events.js';
 import type { Generation } from '../drivers/generation.js';
 import { planReload, type ReloadPlan } from './reload-plan.js';
 import type { ReloadHost } from './reload-host.js';

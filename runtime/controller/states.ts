@@ -1,5 +1,7 @@
 // The controller's states and the transitions it allows between them.
-import type { RuntimeState } from '../runtime-types.js';
+
+/** Controller states: starting → ready ⇄ reloading ⇄ draining → stopping → stopped. */
+export type RuntimeState = 'starting' | 'ready' | 'reloading' | 'draining' | 'stopping' | 'stopped';
 
 /** Allowed next states of each state. */
 const TRANSITIONS: Record<RuntimeState, readonly RuntimeState[]> = {

@@ -1,5 +1,5 @@
 // AdmissionGate: while closed, new work waits (bounded in number and in time) instead of failing.
-import { GateFullError, GateTimeoutError } from '../errors.js';
+import { GateFullError, GateTimeoutError } from '../model/errors.js';
 
 /** How long and how many may wait, read from the configuration at the moment of waiting. */
 export interface GateLimits {

@@ -1,5 +1,5 @@
 // EventBus: hands every runtime event to in-process listeners and to notification sinks, in order.
-import type { RuntimeEvent } from '../events.js';
+import type { RuntimeEvent } from '../model/events.js';
 import type { NotificationSink } from './sink.js';
 
 /** A listener of one event name, or of `*`. */

@@ -1,5 +1,5 @@
 // Notification sink that writes one JSON line per runtime event to stderr (or any writable stream).
-import type { RuntimeEvent } from '../events.js';
+import type { RuntimeEvent } from '../model/events.js';
 import type { NotificationSink } from './sink.js';
 
 /** The minimal stream the JSON log writes to (process.stderr by default). */

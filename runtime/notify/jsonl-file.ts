@@ -3,7 +3,7 @@
 // is created with mode 0640. A write error is reported through `onError` and never thrown: a full disk
 // or a missing directory must not take a running service down.
 import { appendFile } from 'node:fs/promises';
-import type { RuntimeEvent } from '../events.js';
+import type { RuntimeEvent } from '../model/events.js';
 import type { NotificationSink } from './sink.js';
 
 /** Mode of a notification file created by the sink (the process umask may remove bits, as for any file). */

@@ -1,7 +1,7 @@
 // Notification sink that tells systemd about readiness and reloads through NOTIFY_SOCKET (sd_notify):
 // READY=1 after start-up, RELOADING=1 + MONOTONIC_USEC= at reload.start, READY=1 + STATUS= at every
 // reload.end (also a failed one, or `systemctl reload` would hang), STOPPING=1 on stop.
-import type { ReloadEndEvent, RuntimeEvent } from '../events.js';
+import type { ReloadEndEvent, RuntimeEvent } from '../model/events.js';
 import type { NotificationSink } from './sink.js';
 import { createCommandTransport, loadAddonTransport, type NotifyTransport } from './sd-notify-transport.js';
 

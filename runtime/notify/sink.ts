@@ -1,5 +1,5 @@
 // The interface every notification destination implements (JSON log, JSON-lines file, sd_notify, …).
-import type { RuntimeEvent } from '../events.js';
+import type { RuntimeEvent } from '../model/events.js';
 
 /**
  * A destination for runtime events. `deliver` is called once per event, in order (the next call waits

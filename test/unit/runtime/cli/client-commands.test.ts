@@ -3,7 +3,7 @@ import t from 'tap';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ReloadEndEvent } from '../../../../runtime/events.js';
+import type { ReloadEndEvent } from '../../../../runtime/model/events.js';
 import { startControlServer } from '../../../../runtime/control/server.js';
 import { parseCommandLine } from '../../../../runtime/cli/arguments.js';
 import { runReloadCommand, runStatusCommand } from '../../../../runtime/cli/client-commands.js';

@@ -1,6 +1,6 @@
 // What the reload client prints for progress and outcomes.
 import t from 'tap';
-import type { ReloadEndEvent } from '../../../../runtime/events.js';
+import type { ReloadEndEvent } from '../../../../runtime/model/events.js';
 import { describeOutcome, describeProgress } from '../../../../runtime/cli/describe-event.js';
 
 const end: ReloadEndEvent = {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync, existsSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { createStaleUnixSocket } from '../../../helpers/stale-unix-socket.js';
 import { join } from 'node:path';
-import type { ReloadEndEvent } from '../../../../runtime/events.js';
+import type { ReloadEndEvent } from '../../../../runtime/model/events.js';
 import { startControlServer, type ControlHandler } from '../../../../runtime/control/server.js';
 import { sendControlRequest } from '../../../../runtime/control/client.js';
 

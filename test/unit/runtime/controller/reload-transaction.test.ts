@@ -5,7 +5,7 @@ import { createRuntime } from '../../../../runtime/create-runtime.js';
 import { defineService } from '../../../../runtime/define-service.js';
 import { opt } from '../../../../runtime/config/options.js';
 import { ConfigError } from '../../../../runtime/config/errors.js';
-import type { ReloadEndEvent } from '../../../../runtime/events.js';
+import type { ReloadEndEvent } from '../../../../runtime/model/events.js';
 import { holdWork, settle, startFakeRuntime, summarizeEnd, waitForState, type FakeVolumeDriver } from '../../../helpers/fake-drivers.js';
 
 /** Runs work on driver volume:<section> until `until` settles; resolves with the port it reached. */

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { AdmissionGate } from '../../../../runtime/gate/admission-gate.js';
-import { GateFullError, GateTimeoutError, ServiceStoppingError } from '../../../../runtime/errors.js';
+import { GateFullError, GateTimeoutError, ServiceStoppingError } from '../../../../runtime/model/errors.js';
 import { settle } from '../../../helpers/fake-drivers.js';
 
 const limits = { maxWaiters: 2, timeoutSeconds: 10 };

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { EventBus } from '../../../../runtime/notify/event-bus.js';
-import type { RuntimeEvent } from '../../../../runtime/events.js';
+import type { RuntimeEvent } from '../../../../runtime/model/events.js';
 import { settle } from '../../../helpers/fake-drivers.js';
 
 const start = (id: number): RuntimeEvent => ({ event: 'reload.start', service: 's', pid: 1, id, trigger: 'api', time: 't' });

@@ -1,6 +1,6 @@
 // The JSON log sink writes exactly one parseable line per event, with the level derived from the outcome.
 import t from 'tap';
-import type { ReloadEndEvent } from '../../../../runtime/events.js';
+import type { ReloadEndEvent } from '../../../../runtime/model/events.js';
 import { createJsonLogSink, formatJsonLogLine } from '../../../../runtime/notify/json-log.js';
 
 const end: ReloadEndEvent = {

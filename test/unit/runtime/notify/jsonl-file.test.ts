@@ -3,7 +3,7 @@ import t from 'tap';
 import { mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ReloadStartEvent } from '../../../../runtime/events.js';
+import type { ReloadStartEvent } from '../../../../runtime/model/events.js';
 import { createJsonlFileSink } from '../../../../runtime/notify/jsonl-file.js';
 
 const start: ReloadStartEvent = { event: 'reload.start', service: 'svc', pid: 1, id: 1, trigger: 'SIGHUP', time: 'T' };

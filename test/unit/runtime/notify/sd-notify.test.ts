@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ReloadEndEvent, ReloadStartEvent } from '../../../../runtime/events.js';
+import type { ReloadEndEvent, ReloadStartEvent } from '../../../../runtime/model/events.js';
 import {
   createSdNotifySink, formatReloadStatus, monotonicMicroseconds,
 } from '../../../../runtime/notify/sd-notify.js';

@@ -1,11 +1,10 @@
 // The runtime object `rt` a service receives: configuration, work admission, reload, events, stop.
 import type { ConfigSnapshot } from './config/snapshot.js';
+import type { RuntimeState } from './controller/states.js';
 import type { Lease } from './drivers/driver-spec.js';
-import type { ReloadEndEvent, ReloadTrigger, RuntimeEvent } from './events.js';
+import type { ReloadEndEvent, ReloadTrigger, RuntimeEvent } from './model/events.js';
 import type { NotificationSink } from './notify/sink.js';
-
-/** Controller states: starting → ready ⇄ reloading ⇄ draining → stopping → stopped. */
-export type RuntimeState = 'starting' | 'ready' | 'reloading' | 'draining' | 'stopping' | 'stopped';
+import type { RuntimeStatus } from './status.js';
 
 /** Arguments of `rt.reload`. */
 export interface ReloadRequest {
@@ -13,31 +12,6 @@ export interface ReloadRequest {
   trigger?: ReloadTrigger;
   /** Resolve only after every generation this reload replaced has retired. */
   waitDrained?: boolean;
-}
-
-/** A replaced generation still finishing its work. */
-export interface DrainingGeneration {
-  driver: string;
-  generation: number;
-  inFlight: number;
-  /** The reload that replaced it. */
-  reloadId: number;
-}
-
-/** What `rt.status()` returns (also sent by the control socket). */
-export interface RuntimeStatus {
-  service: string;
-  pid: number;
-  state: RuntimeState;
-  /** Current generation per `kind:section`. */
-  generations: Record<string, number>;
-  /** Work in flight per `kind:section`, all generations counted. */
-  inFlight: Record<string, number>;
-  /** Work counted by `rt.track`. */
-  trackedInFlight: number;
-  draining: DrainingGeneration[];
-  configFiles: string[];
-  lastReload?: ReloadEndEvent;
 }
 
 /** What `rt.stop()` resolves with. */
