@@ -16,10 +16,31 @@ export interface TargetOptions {
   systemdVersion: number;
 }
 
-/** A generator target: registered by name in generators/registry.ts. */
+/** What a target is for: an init system's service files, a helper beside them, or a package format's scripts. */
+export type TargetKind = 'init' | 'auxiliary' | 'package';
+
+/**
+ * Where a target's shell lives, for the linters: every file is a script (`files`), the scripts sit in logrotate
+ * `postrotate` blocks (`postrotate`), or none is checked as generated (`none`: deb's and rpm's scripts are
+ * assembled from snippets and checked, and run, by their own tests).
+ */
+export type ShellContent = 'files' | 'postrotate' | 'none';
+
+/**
+ * How the binary packages (packaging/) take a target's files: as generated, next to the code (`as-generated`);
+ * rendered per package plan by packaging itself (`per-package`: logrotate, deb, rpm); or not at all (`not-shipped`).
+ */
+export type PackagedAs = 'as-generated' | 'per-package' | 'not-shipped';
+
+/** A generator target: registered by name in generators/registry.ts, and describing itself to every list of targets. */
 export interface Target {
   name: string;
   /** One line for `reloadkit targets`. */
   description: string;
+  kind: TargetKind;
+  shell: ShellContent;
+  /** Path prefixes every file it writes starts with (relative, e.g. `etc/init.d/`); tests hold it to them. */
+  installsUnder: readonly string[];
+  packaged: PackagedAs;
   generate(manifest: Manifest, options: TargetOptions): GeneratedFile[];
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { generateManifestJsonSchema, ManifestError, parseManifest, type Manifest } from '../manifest/index.js';
-import { findTarget, targets } from '../registry.js';
+import { acceptedTargetNames, findTarget, targets } from '../registry.js';
 import type { Target } from '../target.js';
 import { writeGeneratedFiles } from './write-files.js';
 
@@ -84,7 +84,10 @@ function buildProgram(output: CliOutput): Command {
     .description('write the files of one or more targets, as installed, under --out')
     .argument('<manifest>', 'the package manifest, e.g. reloadkit.yaml')
     .addOption(
-      new Option('-t, --target <name>', 'target to generate (repeatable); "all" writes each under <out>/<target>/')
+      new Option(
+        '-t, --target <name>',
+        `target to generate (repeatable), one of ${acceptedTargetNames().join(', ')}; "all" writes each under <out>/<target>/`,
+      )
         .argParser(collect)
         .makeOptionMandatory(),
     )

@@ -21,6 +21,10 @@ export function renderDebPackageFiles(plan: PackagePlan): GeneratedFile[] {
 export const debTarget: Target = {
   name: 'deb',
   description: 'Debian maintainer scripts (enable, start, reload or restart on upgrade, stop, purge) and sysusers.d',
+  kind: 'package',
+  shell: 'none',
+  installsUnder: ['DEBIAN/', 'usr/lib/sysusers.d/'],
+  packaged: 'per-package',
   generate(manifest) {
     return renderDebPackageFiles(planPackage(manifest));
   },

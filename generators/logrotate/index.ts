@@ -55,6 +55,10 @@ export function renderLogrotateFiles(manifest: Manifest, plan: PackagePlan): Gen
 export const logrotateTarget: Target = {
   name: 'logrotate',
   description: 'logrotate snippet whose postrotate reloads the services through the synchronous client',
+  kind: 'auxiliary',
+  shell: 'postrotate',
+  installsUnder: ['etc/logrotate.d/'],
+  packaged: 'per-package',
   generate(manifest: Manifest): GeneratedFile[] {
     return renderLogrotateFiles(manifest, planPackage(manifest));
   },

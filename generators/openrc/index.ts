@@ -36,6 +36,10 @@ function buildRunscriptView(service: ServiceManifest) {
 export const openrcTarget: Target = {
   name: 'openrc',
   description: 'OpenRC runscripts and conf.d files (reload runs the synchronous reload client)',
+  kind: 'init',
+  shell: 'files',
+  installsUnder: ['etc/init.d/', 'etc/conf.d/'],
+  packaged: 'not-shipped',
   generate(manifest: Manifest): GeneratedFile[] {
     return manifest.services.flatMap((service) => {
       const view = buildRunscriptView(service);

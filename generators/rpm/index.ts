@@ -19,6 +19,10 @@ export { computeCodeDigest } from '../package-plan/code-digest.js';
 export const rpmTarget: Target = {
   name: 'rpm',
   description: 'RPM spec scriptlets (preset, stop on erase only, reload or restart on upgrade) and sysusers.d',
+  kind: 'package',
+  shell: 'none',
+  installsUnder: ['SPECS/', 'usr/lib/sysusers.d/'],
+  packaged: 'per-package',
   generate(manifest) {
     const plan = planPackage(manifest);
     const files = [

@@ -25,6 +25,10 @@ function buildServiceDirectoryView(service: ServiceManifest) {
 export const runitTarget: Target = {
   name: 'runit',
   description: 'runit service directories (run, log/run, control/h running the synchronous reload client)',
+  kind: 'init',
+  shell: 'files',
+  installsUnder: ['etc/sv/'],
+  packaged: 'not-shipped',
   generate(manifest: Manifest): GeneratedFile[] {
     return manifest.services.flatMap((service) => {
       const view = buildServiceDirectoryView(service);

@@ -8,6 +8,10 @@ import { buildServiceUnitView } from './service-unit.js';
 export const systemdTarget: Target = {
   name: 'systemd',
   description: 'systemd service units (notify-reload on systemd >= 253, synchronous reload client before)',
+  kind: 'init',
+  shell: 'none',
+  installsUnder: ['lib/systemd/system/'],
+  packaged: 'as-generated',
   generate(manifest: Manifest, options: TargetOptions): GeneratedFile[] {
     return manifest.services.map((service) => ({
       path: `lib/systemd/system/${service.name}.service`,

@@ -8,6 +8,10 @@ import { buildInitScriptView } from './init-script.js';
 export const sysvTarget: Target = {
   name: 'sysv',
   description: 'LSB init scripts (start-stop-daemon; reload runs the synchronous reload client)',
+  kind: 'init',
+  shell: 'files',
+  installsUnder: ['etc/init.d/'],
+  packaged: 'as-generated',
   generate(manifest: Manifest): GeneratedFile[] {
     return manifest.services.map((service) => ({
       path: `etc/init.d/${service.name}`,

@@ -3,8 +3,7 @@ import { debRelations, renderDebPackageFiles } from '../../generators/deb/index.
 import type { Manifest } from '../../generators/manifest/index.js';
 import { planCommonPackage, planServicePackage, type PackagePlan } from '../../generators/package-plan/plan.js';
 import { renderLogrotateFiles } from '../../generators/logrotate/index.js';
-import { systemdTarget } from '../../generators/systemd/index.js';
-import { sysvTarget } from '../../generators/sysv/index.js';
+import { targets } from '../../generators/registry.js';
 import type { GeneratedFile, Target, TargetOptions } from '../../generators/target.js';
 import { PackagingError } from '../errors.js';
 import type { DebScripts, Dependency } from '../package-spec.js';
@@ -12,10 +11,11 @@ import { emptyGeneratedFiles, type GeneratedInputs } from './generated-inputs.js
 import type { PackageLayout } from './package-layout.js';
 
 /**
- * Per-service targets whose files are installed as they are (the rpm planner drops init.d). The logrotate
- * snippet is rendered per package plan instead: it belongs to the package that owns the log directory.
+ * Targets whose files are installed as they are (each packager adapts paths, e.g. rpm drops init.d). Targets
+ * packaged `per-package` (the logrotate snippet, the maintainer scripts) are rendered per package plan below:
+ * they belong to the package that owns the log directory or the service.
  */
-const installedTargets: Target[] = [systemdTarget, sysvTarget];
+const installedTargets: readonly Target[] = targets.filter((target) => target.packaged === 'as-generated');
 
 /** The service a file belongs to: its name without extension is the service name; otherwise none. */
 export function findOwningService(file: GeneratedFile, serviceNames: string[]): string | undefined {

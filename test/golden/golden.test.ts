@@ -5,12 +5,12 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { parseManifest } from '../../generators/manifest/index.js';
-import { findTarget } from '../../generators/registry.js';
+import { findTarget, targets } from '../../generators/registry.js';
 
 const repository = fileURLToPath(new URL('../..', import.meta.url));
 const expectedRoot = fileURLToPath(new URL('./expected', import.meta.url));
-const initTargets = ['systemd', 'sysv', 'openrc', 'runit', 'logrotate'];
-const allTargets = [...initTargets, 'deb', 'rpm'];
+/** Every registered target, in registry order (the order of each case's FILES listing). */
+const allTargets = targets.map((target) => target.name);
 
 /** Each case: a manifest, the systemd version, and the targets whose output is kept. */
 const cases = [

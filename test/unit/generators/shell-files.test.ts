@@ -7,13 +7,14 @@ import { extractPostrotateScripts } from '../../helpers/logrotate-scripts.js';
 
 t.setTimeout(300_000);
 
-const shellTargets = ['sysv', 'openrc', 'runit', 'logrotate'];
+/** The targets whose output holds shell, as each one declares it in the registry. */
+const shellTargets = targets.filter((target) => target.shell !== 'none');
 
 for (const { name, manifest } of loadManifestsUnderTest()) {
-  for (const target of targets.filter((candidate) => shellTargets.includes(candidate.name))) {
+  for (const target of shellTargets) {
     for (const file of target.generate(manifest, { systemdVersion: 252 })) {
       const scripts =
-        target.name === 'logrotate'
+        target.shell === 'postrotate'
           ? extractPostrotateScripts(file.content).map((script, index) => ({ label: `postrotate #${index + 1}`, script }))
           : [{ label: 'script', script: file.content }];
       for (const { label, script } of scripts) {

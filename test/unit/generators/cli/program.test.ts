@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { runCli } from '../../../../generators/cli/program.js';
+import { targets } from '../../../../generators/registry.js';
 
 const cinder = fileURLToPath(new URL('../../../../examples/cinder/reloadkit.yaml', import.meta.url));
 
@@ -37,6 +38,9 @@ t.test('--target all writes each target under its own directory', async (t) => {
   for (const path of ['systemd/lib/systemd/system/cinder-volume.service', 'sysv/etc/init.d/cinder-volume', 'openrc/etc/conf.d/cinder-volume', 'runit/etc/sv/cinder-api/control/h', 'logrotate/etc/logrotate.d/cinder']) {
     t.ok(existsSync(join(out, path)), path);
   }
+  for (const target of targets) {
+    t.ok(existsSync(join(out, target.name)), `${target.name}/ is written`);
+  }
 });
 
 t.test('invalid input exits 2 with the message, writing nothing', async (t) => {
@@ -44,7 +48,7 @@ t.test('invalid input exits 2 with the message, writing nothing', async (t) => {
   t.same(await cli('generate', cinder, '--target', 'upstart', '--out', out), {
     status: 2,
     out: '',
-    err: 'reloadkit: --target: unknown target "upstart"; expected one of systemd, sysv, openrc, runit, logrotate, deb, rpm, all\n',
+    err: `reloadkit: --target: unknown target "upstart"; expected one of ${targets.map((target) => target.name).join(', ')}, all\n`,
   });
   t.same(await cli('generate', '/nonexistent.yaml', '--target', 'systemd', '--out', out), {
     status: 2,
@@ -80,12 +84,19 @@ t.test('schema, targets and --help exit 0', async (t) => {
   const schema = await cli('schema');
   t.equal(schema.status, 0);
   t.equal(JSON.parse(schema.out).title, 'reloadkit.yaml');
-  const targets = await cli('targets');
-  t.match(targets.out, /^systemd +systemd service units/m);
-  t.match(targets.out, /^logrotate +/m);
+  const listing = await cli('targets');
+  t.match(listing.out, /^systemd +systemd service units/m);
+  t.match(listing.out, /^logrotate +/m);
+  t.equal(
+    listing.out,
+    targets.map((target) => `${target.name.padEnd(10)} ${target.description}\n`).join(''),
+    'one line per registered target, in registry order',
+  );
   for (const args of [['--help'], ['generate', '--help'], ['schema', '--help'], ['targets', '--help']]) {
     const help = await cli(...args);
     t.equal(help.status, 0, args.join(' '));
     t.match(help.out, /^Usage: reloadkit/);
   }
+  const generateHelp = await cli('generate', '--help');
+  t.match(generateHelp.out.replace(/\s+/g, ' '), `one of ${targets.map((target) => target.name).join(', ')}`, 'generate --help names every registered target');
 });
