@@ -4,7 +4,9 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { chmod, lstat, mkdir, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ReloadEndEvent } from '../model/events.js';
-import { createLineSplitter, encodeLine, parseRequest, type ControlMessage, type ControlRequest } from './protocol.js';
+import { readBoundedLine } from './bounded-line-reader.js';
+import { createConnectionTracker, DEFAULT_CONTROL_LIMITS, type ConnectionTracker, type ControlLimits } from './connection-limits.js';
+import { encodeLine, parseRequest, type ControlMessage, type ControlRequest } from './protocol.js';
 
 /** What the server needs from the runtime (kept small so the server does not depend on the core). */
 export interface ControlHandler {
@@ -15,7 +17,7 @@ export interface ControlHandler {
 /** A listening control server. */
 export interface ControlServer {
   path: string;
-  /** Stops accepting, ends open connections and removes the socket file. */
+  /** Stops accepting, closes open connections and removes the socket file. */
   close(): Promise<void>;
 }
 
@@ -23,13 +25,12 @@ export interface ControlServer {
 export const CONTROL_SOCKET_MODE = 0o660;
 
 /** Starts listening at `path`; replaces a stale socket file, refuses when another instance answers on it. */
-export async function startControlServer(path: string, handler: ControlHandler): Promise<ControlServer> {
+export async function startControlServer(path: string, handler: ControlHandler, limits: ControlLimits = DEFAULT_CONTROL_LIMITS): Promise<ControlServer> {
   await prepareSocketPath(path);
-  const connections = new Set<Socket>();
+  const tracker = createConnectionTracker(limits);
   const server = createServer((socket) => {
-    connections.add(socket);
-    socket.on('close', () => connections.delete(socket));
-    serveConnection(socket, handler);
+    socket.on('error', () => undefined); // a client that goes away must not affect the service
+    if (tracker.admit(socket, refuseConnection)) serveConnection(socket, handler, tracker, limits);
   });
   await listen(server, path);
   try {
@@ -42,7 +43,7 @@ export async function startControlServer(path: string, handler: ControlHandler):
     path,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const socket of connections) socket.end();
+      for (const socket of tracker.sockets()) socket.destroy();
       await closed;
       await unlink(path).catch(() => undefined);
     },
@@ -85,39 +86,43 @@ function listen(server: Server, path: string): Promise<void> {
   });
 }
 
-/** Reads one request line from a connection, runs it and writes progress lines and the result. */
-function serveConnection(socket: Socket, handler: ControlHandler): void {
-  let handled = false;
+/** Reads one bounded request line from a connection, runs it and writes progress lines and the result. */
+function serveConnection(socket: Socket, handler: ControlHandler, tracker: ConnectionTracker, limits: ControlLimits): void {
   const send = (message: ControlMessage): void => {
     if (!socket.destroyed && socket.writable) socket.write(encodeLine(message));
   };
-  const finish = (message: ControlMessage): void => {
-    send(message);
-    socket.end();
-  };
-  socket.setEncoding('utf8');
-  socket.on('error', () => undefined); // a client that goes away must not affect the service
-  const split = createLineSplitter((line) => {
-    if (handled) return;
-    handled = true;
-    let request: ControlRequest;
-    try {
-      request = parseRequest(line);
-    } catch (error) {
-      finish({ type: 'result', ok: false, error: { message: (error as Error).message } });
-      return;
-    }
-    runRequest(request, handler, (message) => send({ type: 'progress', message })).then(finish, (error: Error) =>
-      finish({ type: 'result', ok: false, error: { message: `${request.command} failed: ${error.message}` } }),
-    );
+  const finish = (message: ControlMessage): void => answerAndClose(socket, message);
+  readBoundedLine(socket, limits.maxRequestBytes, {
+    onTooLong: (message) => refuseConnection(socket, message),
+    onLine(line) {
+      tracker.requested(socket);
+      let request: ControlRequest;
+      try {
+        request = parseRequest(line);
+      } catch (error) {
+        finish({ type: 'result', ok: false, error: { message: (error as Error).message } });
+        return;
+      }
+      runRequest(request, handler, (message) => send({ type: 'progress', message })).then(finish, (error: Error) =>
+        finish({ type: 'result', ok: false, error: { message: `${request.command} failed: ${error.message}` } }),
+      );
+    },
   });
-  socket.on('data', (chunk: string) => {
-    try {
-      split(chunk);
-    } catch (error) {
-      finish({ type: 'result', ok: false, error: { message: (error as Error).message } });
-    }
-  });
+}
+
+/** Answers a connection the server will not serve with a failed result saying why, then closes it. */
+function refuseConnection(socket: Socket, message: string): void {
+  socket.pause();
+  answerAndClose(socket, { type: 'result', ok: false, error: { message } });
+}
+
+/** Writes the last line and closes once it is flushed (a client that never hangs up holds nothing). */
+function answerAndClose(socket: Socket, message: ControlMessage): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  socket.end(encodeLine(message), () => socket.destroy());
 }
 
 /** Runs one parsed request against the handler. */
