@@ -5,7 +5,7 @@ import t, { type Test } from 'tap';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ReloadEndEvent } from '../../../../runtime/events.js';
+import type { ReloadEndEvent } from '../../../../runtime/model/events.js';
 import { requestTooLongMessage } from '../../../../runtime/control/bounded-line-reader.js';
 import { busyMessage, deadlineMessage, evictedMessage, type ControlLimits } from '../../../../runtime/control/connection-limits.js';
 import { sendControlRequest } from '../../../../runtime/control/client.js';
