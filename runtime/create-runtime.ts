@@ -1,7 +1,6 @@
 // createRuntime: load the configuration, build the first drivers, run `start`, return the ready `rt`.
 import { loadConfig, type ConfigSources } from './config/loader.js';
 import type { ConfigSnapshot } from './config/snapshot.js';
-import { DriverSlot } from './drivers/driver-slot.js';
 import { defineService, type Service, type ServiceDefinition } from './define-service.js';
 import type { NotificationSink } from './notify/sink.js';
 import type { Runtime } from './runtime-api.js';
@@ -29,22 +28,8 @@ export function toService(service: Service | ServiceDefinition): Service {
  * SIGHUP to `rt.reload({ trigger: 'SIGHUP' })` and SIGTERM/SIGINT to `rt.stop()`.
  */
 export async function createRuntime(service: Service | ServiceDefinition, options: CreateRuntimeOptions = {}): Promise<Runtime> {
-  const checked = toService(service);
-  const rt = new ServiceRuntime(checked, { configFiles: options.configFiles, configDirs: options.configDirs }, options.sinks ?? []);
-  rt.config = await rt.loadNextConfig();
-  const targets = rt.drivers.listTargets(rt.config);
-  const first = await rt.drivers.buildAll(targets, rt.config);
-  for (const generation of first) {
-    rt.drivers.slots.set(generation.key, new DriverSlot(generation.spec, generation.context.section, generation));
-  }
-  try {
-    rt.startHandle = (await checked.start?.(rt)) ?? undefined;
-  } catch (cause) {
-    await rt.drivers.closeQuietly(first);
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new Error(`cannot start ${checked.name}: ${reason}`, { cause });
-  }
-  rt.finishStartUp();
+  const rt = new ServiceRuntime(toService(service), { configFiles: options.configFiles, configDirs: options.configDirs }, options.sinks ?? []);
+  await rt.start();
   return rt;
 }
 

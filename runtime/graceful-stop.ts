@@ -1,8 +1,29 @@
 // Graceful stop: refuse new work, close the start handle, drain within graceful_shutdown_timeout, close drivers.
-import type { ReloadEndEvent } from './model/events.js';
+import type { ConfigSnapshot } from './config/snapshot.js';
+import type { ReloadCoalescer } from './controller/coalescer.js';
+import type { ReloadResult } from './controller/reload-outcome.js';
+import type { StateMachine } from './controller/states.js';
+import type { StartHandle } from './define-service.js';
+import type { DriverSet } from './drivers/driver-set.js';
+import type { InflightTracker } from './gate/inflight-tracker.js';
 import { ServiceStoppingError } from './model/errors.js';
-import type { ServiceRuntime } from './service-runtime.js';
+import type { ReloadEndEvent, ReloadTrigger } from './model/events.js';
+import type { EventBus } from './notify/event-bus.js';
 import type { StopResult } from './runtime-api.js';
+
+/** What a stop reads and winds down (the runtime, seen from here). */
+export interface StoppableRuntime {
+  readonly service: string;
+  readonly config: ConfigSnapshot;
+  readonly states: StateMachine;
+  readonly drivers: DriverSet;
+  readonly tracked: InflightTracker;
+  readonly coalescer: ReloadCoalescer<ReloadResult, ReloadTrigger>;
+  readonly bus: EventBus;
+  /** The reload.end a reload asked for while stopping gets. */
+  refuseReload(trigger: ReloadTrigger): ReloadEndEvent;
+  reportFailure(what: string, error: unknown): void;
+}
 
 /** Resolves when `work` settles or the deadline (performance.now() value) passes; true when it settled. */
 async function settlesBefore(work: Promise<unknown>, deadline: number): Promise<boolean> {
@@ -23,17 +44,17 @@ async function settlesBefore(work: Promise<unknown>, deadline: number): Promise<
  * (every generation and rt.track) and a running reload get graceful_shutdown_timeout to finish;
  * then every driver generation is closed and the sinks are closed. Never exits the process.
  */
-export async function performGracefulStop(rt: ServiceRuntime): Promise<StopResult> {
+export async function performGracefulStop(rt: StoppableRuntime, startHandle?: StartHandle): Promise<StopResult> {
   rt.states.moveTo('stopping');
   const budgetSeconds = rt.config.get('DEFAULT', 'graceful_shutdown_timeout') as number;
   const deadline = performance.now() + budgetSeconds * 1000;
   const refusal = new ServiceStoppingError(rt.service);
   for (const slot of rt.drivers.slots.values()) slot.gate.rejectWaiters(refusal);
-  rt.coalescer.cancelQueued((trigger) => ({ end: describeRefusedReload(rt, trigger), drained: Promise.resolve() }));
+  rt.coalescer.cancelQueued((trigger) => ({ end: rt.refuseReload(trigger), drained: Promise.resolve() }));
 
-  if (rt.startHandle) {
+  if (startHandle) {
     try {
-      await rt.startHandle.close();
+      await startHandle.close();
     } catch (error) {
       rt.reportFailure('closing the start handle failed', error);
     }
@@ -52,13 +73,4 @@ export async function performGracefulStop(rt: ServiceRuntime): Promise<StopResul
   rt.states.moveTo('stopped');
   await rt.bus.close();
   return { exitCode: unfinished > 0 ? 1 : 0, unfinished };
-}
-
-/** The reload.end a reload asked for while stopping gets (also a queued one): `failed`, never run. */
-export function describeRefusedReload(rt: ServiceRuntime, trigger: ReloadEndEvent['trigger']): ReloadEndEvent {
-  return {
-    event: 'reload.end', service: rt.service, pid: process.pid, id: rt.nextReloadId(), trigger,
-    time: new Date().toISOString(), outcome: 'failed', changed: [], restartRequired: [], reinitialised: [], durationMs: 0,
-    error: { message: `service ${rt.service} is stopping; the reload did not run` },
-  };
 }

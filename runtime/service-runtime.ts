@@ -1,41 +1,42 @@
 // ServiceRuntime: the `rt` object — admits work, runs reloads one at a time, reports status, stops.
+// One owner of the runtime's state: the controller decides a reload, this applies it, the bus reports it.
+import { runOnDriver } from './admit-work.js';
 import type { ConfigSources } from './config/loader.js';
 import { loadConfig } from './config/loader.js';
 import type { ConfigSchema } from './config/schema.js';
 import type { ConfigSnapshot } from './config/snapshot.js';
 import { ReloadCoalescer } from './controller/coalescer.js';
-import type { ReloadHost } from './controller/reload-host.js';
-import { runReloadTransaction, type ReloadResult } from './controller/reload-transaction.js';
+import { identifyReload, reloadRefused, reloadStarted, type ReloadResult } from './controller/reload-outcome.js';
+import { runReloadTransaction } from './controller/reload-transaction.js';
 import { StateMachine, type RuntimeState } from './controller/states.js';
 import type { Service, StartHandle } from './define-service.js';
 import type { Lease } from './drivers/driver-spec.js';
 import { DriverSet } from './drivers/driver-set.js';
-import { toDriverKey } from './drivers/driver-slot.js';
-import { ServiceStoppingError, UnknownDriverError } from './model/errors.js';
+import { ServiceStoppingError } from './model/errors.js';
 import type { ReloadEndEvent, ReloadTrigger, RuntimeEvent } from './model/events.js';
+import { messageOf } from './model/message-of.js';
 import { InflightTracker } from './gate/inflight-tracker.js';
 import { EventBus } from './notify/event-bus.js';
 import type { NotificationSink } from './notify/sink.js';
 import { describeStatus, type RuntimeStatus } from './status.js';
-import { describeRefusedReload, performGracefulStop } from './graceful-stop.js';
+import { performGracefulStop } from './graceful-stop.js';
 import type { EventListener, ReloadRequest, Runtime, StopResult } from './runtime-api.js';
 
-/** The runtime of one service process (built and started by createRuntime). */
-export class ServiceRuntime implements Runtime, ReloadHost {
+/** The runtime of one service process (created and started by createRuntime). */
+export class ServiceRuntime implements Runtime {
   readonly states = new StateMachine();
   readonly bus: EventBus;
   readonly drivers: DriverSet;
   readonly tracked = new InflightTracker();
   readonly coalescer: ReloadCoalescer<ReloadResult, ReloadTrigger>;
-  config!: ConfigSnapshot;
-  drainBudgetSeconds?: number;
-  lastReload?: ReloadEndEvent;
-  startHandle?: StartHandle;
+  private running?: ConfigSnapshot;
+  private lastEnd?: ReloadEndEvent;
+  private handle?: StartHandle;
   private reloadCount = 0;
   private stopping?: Promise<StopResult>;
   private markStarted!: () => void;
-  /** Resolves when createRuntime has finished start-up (or gave up): reloads asked for earlier wait for it. */
-  readonly started = new Promise<void>((resolve) => {
+  /** Resolves when start-up has finished: reloads asked for earlier wait for it. */
+  private readonly started = new Promise<void>((resolve) => {
     this.markStarted = resolve;
   });
 
@@ -49,7 +50,7 @@ export class ServiceRuntime implements Runtime, ReloadHost {
       }),
       onCloseError: (generation, error) => this.reportFailure(`closing driver ${generation.key} generation ${generation.number} failed`, error),
     });
-    this.coalescer = new ReloadCoalescer((trigger) => runReloadTransaction(this, trigger));
+    this.coalescer = new ReloadCoalescer((trigger) => this.runReload(trigger));
   }
 
   get service(): string {
@@ -64,33 +65,41 @@ export class ServiceRuntime implements Runtime, ReloadHost {
     return this.states.state;
   }
 
+  get config(): ConfigSnapshot {
+    if (this.running === undefined) throw new Error(`service ${this.service}: the configuration is not loaded yet (start-up has not read it)`);
+    return this.running;
+  }
+
+  /** The last reload's end event, once a reload has ended. */
+  get lastReload(): ReloadEndEvent | undefined {
+    return this.lastEnd;
+  }
+
+  /**
+   * Start-up: loads the configuration (throws ConfigError), builds every driver's first generation (a
+   * failure closes what was built and throws), runs `start` (a failure closes the drivers and throws),
+   * and becomes `ready`; reloads asked for meanwhile run after it.
+   */
+  async start(): Promise<void> {
+    this.running = await this.loadNextConfig();
+    const first = await this.drivers.buildAll(this.drivers.listTargets(this.running), this.running);
+    void this.drivers.install(first, { reloadId: 0 });
+    try {
+      this.handle = (await this.definition.start?.(this)) ?? undefined;
+    } catch (cause) {
+      await this.drivers.closeQuietly(first);
+      throw new Error(`cannot start ${this.service}: ${messageOf(cause)}`, { cause });
+    }
+    this.states.moveTo('ready');
+    this.markStarted();
+  }
+
   loadNextConfig(): Promise<ConfigSnapshot> {
     return loadConfig({ ...this.sources, defaultConfigFiles: this.definition.defaultConfigFiles }, this.schema);
   }
 
-  nextReloadId(): number {
-    this.reloadCount += 1;
-    return this.reloadCount;
-  }
-
-  async use<D = any, R = unknown>(kind: string, section: string, fn: (driver: D, lease: Lease<D>) => Promise<R> | R): Promise<R> {
-    const key = toDriverKey(kind, section);
-    let slot = this.findSlot(kind, section);
-    while (!slot.gate.isOpen) {
-      await slot.gate.pass({
-        maxWaiters: this.config.get('DEFAULT', 'reload_max_waiters') as number,
-        timeoutSeconds: this.drainBudgetSeconds ?? (this.config.get('DEFAULT', 'reload_drain_timeout') as number),
-      });
-      slot = this.findSlot(kind, section);
-    }
-    const generation = slot.current;
-    const end = generation.tracker.begin();
-    const lease: Lease<D> = { driver: generation.driver as D, kind, section, key, generation: generation.number, config: this.config };
-    try {
-      return await fn(lease.driver, lease);
-    } finally {
-      end();
-    }
+  use<D = any, R = unknown>(kind: string, section: string, fn: (driver: D, lease: Lease<D>) => Promise<R> | R): Promise<R> {
+    return runOnDriver(this, kind, section, fn);
   }
 
   async track<R>(fn: () => Promise<R> | R): Promise<R> {
@@ -106,7 +115,7 @@ export class ServiceRuntime implements Runtime, ReloadHost {
   async reload(request: ReloadRequest = {}): Promise<ReloadEndEvent> {
     const trigger = request.trigger ?? 'api';
     await this.started;
-    if (this.states.isStopping) return describeRefusedReload(this, trigger);
+    if (this.states.isStopping) return this.refuseReload(trigger);
     const result = await this.coalescer.request(trigger);
     if (request.waitDrained) await result.drained;
     return result.end;
@@ -129,27 +138,42 @@ export class ServiceRuntime implements Runtime, ReloadHost {
   }
 
   stop(): Promise<StopResult> {
-    this.stopping ??= performGracefulStop(this);
+    this.stopping ??= performGracefulStop(this, this.handle);
     return this.stopping;
   }
 
-  /** Ends start-up: the state becomes ready (unless stopping) and waiting reloads may run. */
-  finishStartUp(): void {
-    this.states.moveTo('ready');
-    this.markStarted();
+  /** The reload.end of a reload asked for while stopping: numbered like the others, never run. */
+  refuseReload(trigger: ReloadTrigger): ReloadEndEvent {
+    return reloadRefused(identifyReload(this.service, this.nextReloadId(), trigger));
   }
 
   /** Writes one JSON line on stderr: failures of listeners, sinks and driver closes never throw. */
   reportFailure(what: string, error: unknown): void {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${JSON.stringify({ level: 'error', msg: what, service: this.service, pid: process.pid, error: message })}\n`);
+    process.stderr.write(`${JSON.stringify({ level: 'error', msg: what, service: this.service, pid: process.pid, error: messageOf(error) })}\n`);
   }
 
-  /** The slot new work for `kind:section` goes to; refuses when stopping or unknown. */
-  private findSlot(kind: string, section: string) {
-    if (this.states.isStopping) throw new ServiceStoppingError(this.service);
-    const slot = this.drivers.slots.get(toDriverKey(kind, section));
-    if (!slot) throw new UnknownDriverError(kind, section, [...this.drivers.slots.keys()]);
-    return slot;
+  /** One reload, start to end: announced, decided by the controller, applied here, then reported. */
+  private async runReload(trigger: ReloadTrigger): Promise<ReloadResult> {
+    const who = identifyReload(this.service, this.nextReloadId(), trigger);
+    this.states.moveTo('reloading');
+    void this.bus.emit(reloadStarted(who));
+    const decision = await runReloadTransaction(this, who);
+    let drained = Promise.resolve();
+    if (decision.commit) {
+      this.running = decision.commit.config;
+      drained = this.drivers.install(decision.commit.generations, { reloadId: who.id, removed: decision.commit.removed });
+    }
+    if (!this.states.isStopping) this.states.moveTo('ready');
+    this.lastEnd = decision.end;
+    const delivered = this.bus.emit(decision.end);
+    decision.releaseGates(delivered);
+    await delivered;
+    return { end: decision.end, drained };
+  }
+
+  /** 1, 2, 3, … per reload of this process (refused ones included). */
+  private nextReloadId(): number {
+    this.reloadCount += 1;
+    return this.reloadCount;
   }
 }

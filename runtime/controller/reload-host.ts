@@ -1,27 +1,20 @@
-// What the reload transaction needs from the runtime it reloads.
+// What the reload transaction reads from the runtime it reloads; it changes none of it.
 import type { ConfigSchema } from '../config/schema.js';
 import type { ConfigSnapshot } from '../config/snapshot.js';
 import type { DriverSet } from '../drivers/driver-set.js';
-import type { ReloadEndEvent } from '../model/events.js';
-import type { EventBus } from '../notify/event-bus.js';
 import type { StateMachine } from './states.js';
 
-/** The runtime's state as the reload transaction sees and changes it. */
+/** The runtime as the reload transaction sees it: read-only, except the controller's own states. */
 export interface ReloadHost {
-  readonly service: string;
   readonly schema: ConfigSchema;
+  /** The running snapshot, which the reload diffs against (the runtime assigns it when it applies a commit). */
+  readonly config: ConfigSnapshot;
+  /** Read to plan, used to build and to wait for retirements; the runtime installs what the reload built. */
   readonly drivers: DriverSet;
+  /** Moved between reloading and draining while the transaction runs. */
   readonly states: StateMachine;
-  readonly bus: EventBus;
-  /** The running snapshot; the switch assigns it. */
-  config: ConfigSnapshot;
-  /** Set while a reload runs: the drain budget (new files' reload_drain_timeout) gate waits use. */
-  drainBudgetSeconds?: number;
-  lastReload?: ReloadEndEvent;
   /** Reads and validates the configuration files again; throws ConfigError. */
   loadNextConfig(): Promise<ConfigSnapshot>;
-  /** 1, 2, 3, … per reload of this process. */
-  nextReloadId(): number;
   /** Reports a failure that must not take the service down (a JSON line on stderr). */
   reportFailure(what: string, error: unknown): void;
 }

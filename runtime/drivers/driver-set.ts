@@ -3,6 +3,7 @@ import type { ConfigSnapshot } from '../config/snapshot.js';
 import type { DriverSpec } from './driver-spec.js';
 import { DriverSlot, toDriverKey } from './driver-slot.js';
 import { Generation } from './generation.js';
+import { messageOf } from '../model/message-of.js';
 
 /** A driver that the configuration asks for. */
 export interface DriverTarget {
@@ -37,8 +38,7 @@ export class DriverSet {
       try {
         sections = spec.sections(config);
       } catch (cause) {
-        const reason = cause instanceof Error ? cause.message : String(cause);
-        throw new Error(`cannot list the sections of driver kind ${spec.kind}: ${reason}`, { cause });
+        throw new Error(`cannot list the sections of driver kind ${spec.kind}: ${messageOf(cause)}`, { cause });
       }
       return [...new Set(sections)].map((section) => ({ spec, section, key: toDriverKey(spec.kind, section) }));
     });
@@ -52,8 +52,7 @@ export class DriverSet {
     try {
       return new Generation(target.spec, context, await target.spec.create(context));
     } catch (cause) {
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      throw new Error(`cannot build driver ${target.key} (generation ${generation}): ${reason}`, { cause });
+      throw new Error(`cannot build driver ${target.key} (generation ${generation}): ${messageOf(cause)}`, { cause });
     }
   }
 
@@ -72,6 +71,30 @@ export class DriverSet {
   /** Closes generations that never served (a failed or aborted reload), reporting close errors. */
   async closeQuietly(generations: readonly Generation[]): Promise<void> {
     await Promise.all(generations.map((g) => g.close().catch((error: unknown) => this.hooks.onCloseError(g, error))));
+  }
+
+  /**
+   * Installs generations in one synchronous step: each opens the slot of its key, or becomes the current
+   * generation of the slot it replaces; `removed` slots leave. Replaced and removed generations retire in
+   * the background, marked as replaced by `reloadId`; resolves when they all have. At start-up every
+   * generation opens a slot and nothing retires.
+   */
+  install(generations: readonly Generation[], change: { reloadId: number; removed?: readonly DriverSlot[] }): Promise<void> {
+    const replaced: Generation[] = [];
+    for (const generation of generations) {
+      const slot = this.slots.get(generation.key);
+      if (slot) {
+        replaced.push(slot.current);
+        slot.current = generation;
+      } else {
+        this.slots.set(generation.key, new DriverSlot(generation.spec, generation.context.section, generation));
+      }
+    }
+    for (const slot of change.removed ?? []) {
+      this.slots.delete(slot.key);
+      replaced.push(slot.current);
+    }
+    return Promise.all(replaced.map((old) => this.retire(old, change.reloadId))).then(() => undefined);
   }
 
   /** Replaces or removes: marks `generation` replaced by `reloadId` and retires it in the background. */

@@ -13,8 +13,6 @@ export class DriverSlot {
   readonly gate: AdmissionGate;
   readonly draining = new Set<Generation>();
   current: Generation;
-  /** False once its section was removed: it only drains. */
-  active = true;
 
   constructor(readonly spec: DriverSpec, readonly section: string, first: Generation) {
     this.gate = new AdmissionGate(toDriverKey(spec.kind, section));

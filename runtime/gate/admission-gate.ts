@@ -4,6 +4,7 @@ import { GateFullError, GateTimeoutError } from '../model/errors.js';
 /** How long and how many may wait, read from the configuration at the moment of waiting. */
 export interface GateLimits {
   maxWaiters: number;
+  /** Used when the closing gave no wait budget of its own. */
   timeoutSeconds: number;
 }
 
@@ -17,6 +18,7 @@ interface Waiter {
 export class AdmissionGate {
   private closed = false;
   private closings = 0;
+  private waitBudget?: number;
   private readonly waiters = new Set<Waiter>();
 
   constructor(readonly driver: string) {}
@@ -31,10 +33,14 @@ export class AdmissionGate {
     return this.waiters.size;
   }
 
-  /** Makes new work wait; returns the number of this closing, for `open(closing)`. */
-  close(): number {
+  /**
+   * Makes new work wait; returns the number of this closing, for `open(closing)`. `waitSeconds` (the
+   * closing reload's drain budget) bounds each wait instead of the caller's `timeoutSeconds`.
+   */
+  close(waitSeconds?: number): number {
     this.closed = true;
     this.closings += 1;
+    this.waitBudget = waitSeconds;
     return this.closings;
   }
 
@@ -70,18 +76,22 @@ export class AdmissionGate {
     this.waiters.clear();
   }
 
-  /** Resolves when the gate is open; GateFullError past maxWaiters, GateTimeoutError past timeoutSeconds. */
+  /**
+   * Resolves when the gate is open; GateFullError past maxWaiters, GateTimeoutError past the closing's
+   * wait budget (else `timeoutSeconds`).
+   */
   pass(limits: GateLimits): Promise<void> {
     if (!this.closed) return Promise.resolve();
     if (this.waiters.size >= limits.maxWaiters) return Promise.reject(new GateFullError(this.driver, limits.maxWaiters));
+    const timeoutSeconds = this.waitBudget ?? limits.timeoutSeconds;
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
         resolve,
         reject,
         timer: setTimeout(() => {
           this.waiters.delete(waiter);
-          reject(new GateTimeoutError(this.driver, limits.timeoutSeconds));
-        }, limits.timeoutSeconds * 1000),
+          reject(new GateTimeoutError(this.driver, timeoutSeconds));
+        }, timeoutSeconds * 1000),
       };
       this.waiters.add(waiter);
     });

@@ -1,48 +1,5 @@
 import t from 'tap';
-import { holdWork, settle, startFakeRuntime, summarizeEnd, waitForState, type FakeVolumeDriver } from '../../helpers/fake-drivers.js';
-
-t.test('use: the lease names the driver, generation and current configuration', async (t) => {
-  const f = await startFakeRuntime(t.teardown, 'overlap', { a: 1 });
-  const lease = await f.rt.use('volume', 'a', (_d: FakeVolumeDriver, l) => l);
-  t.match(lease, { kind: 'volume', section: 'a', key: 'volume:a', generation: 1, driver: { port: 1 } });
-  t.equal(lease.config, f.rt.config);
-  await t.rejects(f.rt.use('volume', 'x', () => 1), { name: 'UnknownDriverError', message: 'unknown driver volume:x (drivers: volume:a)' });
-  await t.rejects(f.rt.use('volume', 'a', () => { throw new Error('work failed'); }), { message: 'work failed' });
-  t.same(f.rt.status().inFlight, { 'volume:a': 0 }, 'failed work is not counted any more');
-});
-
-t.test('more waiters than reload_max_waiters answers GateFullError; the others run on the new generation', async (t) => {
-  const f = await startFakeRuntime(t.teardown, 'exclusive', { a: 1 }, ['reload_max_waiters = 1']);
-  const held = holdWork();
-  const old = f.rt.use('volume', 'a', () => held.promise);
-  f.write({ a: 2 }, ['reload_max_waiters = 1', 'reload_drain_timeout = 0.1']);
-  const reload = f.rt.reload();
-  await waitForState(f.rt, 'draining');
-  const waiting = f.rt.use('volume', 'a', (d: FakeVolumeDriver) => d.port);
-  await t.rejects(f.rt.use('volume', 'a', () => 1), {
-    name: 'GateFullError',
-    message: 'driver volume:a is re-initialising and 1 requests are already waiting (reload_max_waiters = 1); try again later',
-  });
-  held.finish();
-  await old;
-  t.match(await reload, { outcome: 'succeeded' });
-  t.equal(await waiting, 2);
-});
-
-t.test('waiting at the gate longer than the drain budget (here: a slow build after the drain) answers GateTimeoutError', async (t) => {
-  const f = await startFakeRuntime(t.teardown, 'exclusive', { a: 1 });
-  const connect = holdWork();
-  f.slowBuilds.set('a', connect.promise);
-  f.write({ a: 2 }, ['reload_drain_timeout = 0.05']);
-  const reload = f.rt.reload();
-  while (!f.buildsBegun.includes('volume:a#2')) await settle(1);
-  await t.rejects(f.rt.use('volume', 'a', () => 1), {
-    name: 'GateTimeoutError', message: 'driver volume:a is re-initialising: waited 0.05 s at its gate (reload_drain_timeout) without it reopening',
-  });
-  connect.finish();
-  t.match(await reload, { outcome: 'succeeded' });
-  t.equal(await f.rt.use('volume', 'a', (d: FakeVolumeDriver) => d.port), 2);
-});
+import { holdWork, startFakeRuntime, summarizeEnd, type FakeVolumeDriver } from '../../helpers/fake-drivers.js';
 
 t.test('status reports state, generations, in-flight work, files and the last reload', async (t) => {
   const f = await startFakeRuntime(t.teardown, 'overlap', { a: 1, b: 2 });
@@ -93,4 +50,20 @@ t.test('a driver whose sections() throws fails the reload with its message; the 
   t.same(summarizeEnd(await f.rt.reload()), { outcome: 'failed', changed: [], restartRequired: [], reinitialised: [], error: 'cannot list the sections of driver kind volume: sections() bug' });
   t.equal(await f.rt.use('volume', 'a', (d: FakeVolumeDriver) => d.port), 1);
   t.equal(f.rt.state, 'ready');
+});
+
+t.test('the runtime applies a reload before it reports it: a reload.end listener sees the new state whole', async (t) => {
+  const f = await startFakeRuntime(t.teardown, 'overlap', { a: 1 });
+  const seen: unknown[] = [];
+  f.rt.on('reload.end', (end) => {
+    seen.push({ state: f.rt.state, port: f.rt.config.get('a', 'san_port'), generation: f.rt.status().generations['volume:a'], last: f.rt.status().lastReload === end });
+  });
+  f.write({ a: 2 });
+  t.equal((await f.rt.reload()).outcome, 'succeeded');
+  f.write({ a: 3 }, ['reload_drain_timeout = x']);
+  t.equal((await f.rt.reload()).outcome, 'failed');
+  t.same(seen, [
+    { state: 'ready', port: 2, generation: 2, last: true },
+    { state: 'ready', port: 2, generation: 2, last: true },
+  ], 'after a success the new configuration and generation; after a failure the running ones');
 });

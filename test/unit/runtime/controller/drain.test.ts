@@ -69,7 +69,9 @@ t.test('waitDrained: the reload resolves only after the generations it replaced 
   const old = useUntil(f.rt, 'a', held.promise);
   f.write({ a: 2 });
   let resolved = false;
+  const ended = new Promise((resolve) => f.rt.on('reload.end', resolve));
   const reload = f.rt.reload({ waitDrained: true }).then((end) => { resolved = true; return end; });
+  await ended;
   await settle(10);
   t.equal(await portNow(f.rt, 'a'), 2, 'the switch happened');
   t.notOk(resolved, 'but the caller still waits for the old generation');

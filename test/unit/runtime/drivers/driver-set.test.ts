@@ -45,3 +45,24 @@ t.test('retiring: reported when closed, close errors reported, whenDrained waits
   t.same(errors, ['v:b: close failed']);
   t.equal(set.retiring.size, 0);
 });
+
+t.test('install: new keys open slots; a known key replaces the current generation, which retires with the removed slots', async (t) => {
+  const closed: string[] = [];
+  const spec: DriverSpec = {
+    kind: 'v', sections: (c) => c.get('DEFAULT', 'backends') as string[], create: ({ key, generation }) => ({ key, generation }),
+    close: (d: { key: string; generation: number }) => { closed.push(`${d.key}#${d.generation}`); },
+  };
+  const retired: string[] = [];
+  const set = new DriverSet([spec], { onRetired: (g: Generation) => retired.push(`${g.key}#${g.number} by ${g.replacedBy}`), onCloseError: () => {} });
+  const first = await set.buildAll(set.listTargets(config), config);
+  t.equal(await set.install(first, { reloadId: 0 }), undefined, 'start-up: nothing to retire');
+  t.same([...set.slots.keys()], ['v:a', 'v:b']);
+  const slotA = set.slots.get('v:a');
+  const [a2] = await set.buildAll([{ spec, section: 'a', key: 'v:a' }], config);
+  const drained = set.install([a2!], { reloadId: 7, removed: [set.slots.get('v:b')!] });
+  t.equal(set.slots.get('v:a'), slotA, 'the slot (and its gate) stays; only its generation changes');
+  t.same([set.slots.get('v:a')?.current.number, [...set.slots.keys()]], [2, ['v:a']]);
+  await drained;
+  t.same(retired.sort(), ['v:a#1 by 7', 'v:b#1 by 7']);
+  t.same(closed.sort(), ['v:a#1', 'v:b#1']);
+});

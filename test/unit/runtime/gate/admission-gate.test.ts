@@ -72,3 +72,19 @@ t.test('open(closing) reopens only when nobody closed the gate again since that 
   gate.open(second);
   t.ok(gate.isOpen);
 });
+
+t.test('a closing with its own wait budget bounds each wait by it, not by the caller\'s timeout', async (t) => {
+  const gate = new AdmissionGate('volume:a');
+  gate.close(0.02);
+  await t.rejects(gate.pass({ maxWaiters: 5, timeoutSeconds: 60 }), {
+    name: 'GateTimeoutError',
+    message: 'driver volume:a is re-initialising: waited 0.02 s at its gate (reload_drain_timeout) without it reopening',
+  });
+  gate.open();
+  gate.close();
+  let passed = false;
+  const wait = gate.pass({ maxWaiters: 5, timeoutSeconds: 0.01 }).then(() => { passed = true; }, (error: Error) => error.message);
+  t.equal(await wait, 'driver volume:a is re-initialising: waited 0.01 s at its gate (reload_drain_timeout) without it reopening',
+    'a closing without a budget leaves the caller\'s timeout in force');
+  t.notOk(passed);
+});
