@@ -1,5 +1,6 @@
 // Target `logrotate`: one snippet per package rotating each logs directory, reloading its services afterwards.
 import type { Manifest } from '../manifest/index.js';
+import { buildReloadClientView, type ReloadClientView } from '../init-contract/index.js';
 import { planPackage, type PackagePlan } from '../package-plan/plan.js';
 import { renderTemplate } from '../render/handlebars.js';
 import type { GeneratedFile, Target } from '../target.js';
@@ -8,7 +9,8 @@ import type { GeneratedFile, Target } from '../target.js';
 interface RotationGroup {
   directory: string;
   su: string | undefined;
-  reloads: { service: string; program: string; timeout: number; command: string[] }[];
+  /** Each service's reload client (templates/partials/reload-client.hbs), run when `program` is installed. */
+  reloads: { service: string; program: string; reloadClient: ReloadClientView }[];
 }
 
 function groupServicesByLogsDirectory(manifest: Manifest, directories: ReadonlySet<string>): RotationGroup[] {
@@ -23,7 +25,7 @@ function groupServicesByLogsDirectory(manifest: Manifest, directories: ReadonlyS
       reloads: [],
     };
     const [program] = service.reload.command;
-    group.reloads.push({ service: service.name, program, timeout: service.reload.timeout, command: service.reload.command });
+    group.reloads.push({ service: service.name, program, reloadClient: buildReloadClientView(service) });
     groups.set(directory, group);
   }
   return [...groups.values()];

@@ -1,34 +1,55 @@
 // Target `openrc`: a runscript (etc/init.d/<service>) and its settings (etc/conf.d/<service>) per service.
 import type { Manifest, ServiceManifest } from '../manifest/index.js';
 import { PROCESS_NAME_LENGTH } from '../manifest/index.js';
+import { buildInitContractView, hardDependencies, type InitContractView } from '../init-contract/index.js';
 import { toOpenrcDependencies } from '../render/dependencies.js';
 import { renderTemplate } from '../render/handlebars.js';
-import { listServiceDirectories, serviceDirectoryMode } from '../service-directories.js';
 import type { GeneratedFile, Target } from '../target.js';
 
-function buildRunscriptView(service: ServiceManifest) {
-  const need = toOpenrcDependencies([...service.requires, ...service.after.filter((u) => service.wants.includes(u))]);
+/** Everything templates/openrc/{init-script,conf-d}.hbs fill in (the shared partials read the InitContractView part). */
+export interface RunscriptView extends InitContractView {
+  name: string;
+  description: string;
+  exec: string;
+  args: string[];
+  processName: string;
+  workingDirectory: string | undefined;
+  stopTimeout: number;
+  /** start-stop-daemon --retry schedule; conf.d's STOP_TIMEOUT overrides the manifest's stop_timeout. */
+  retry: string;
+  drainTimeout: number;
+  reloadTimeout: number;
+  /** OpenRC `need`, `use` and `after` service names. */
+  need: string[];
+  use: string[];
+  after: string[];
+  environmentFile: string | undefined;
+}
+
+/** Prepares the runscript's and conf.d file's values for `service`. */
+export function buildRunscriptView(service: ServiceManifest): RunscriptView {
+  const need = toOpenrcDependencies(hardDependencies(service));
   return {
     name: service.name,
     description: service.description,
     exec: service.exec,
     args: service.args,
     processName: service.name.slice(0, PROCESS_NAME_LENGTH),
-    commandUser: service.user && (service.group ? `${service.user}:${service.group}` : service.user),
     workingDirectory: service.working_directory,
     stopTimeout: service.stop_timeout,
     // conf.d may override the timeouts; the manifest's values are the defaults.
     retry: `"TERM/\${STOP_TIMEOUT:-${service.stop_timeout}}/KILL/5"`,
-    reloadTimeoutExpression: `"\${RELOAD_TIMEOUT:-${service.reload.timeout}}"`,
     drainTimeout: service.drain_timeout,
     reloadTimeout: service.reload.timeout,
-    reloadCommand: service.reload.command,
     need,
     use: toOpenrcDependencies(service.wants).filter((name) => !need.includes(name)),
     after: toOpenrcDependencies(service.after).filter((name) => !need.includes(name)),
-    directories: listServiceDirectories(service),
-    directoryMode: serviceDirectoryMode,
     environmentFile: service.environment_file,
+    ...buildInitContractView(service, {
+      tool: 'checkpath',
+      onFailure: 'return 1',
+      seconds: `"\${RELOAD_TIMEOUT:-${service.reload.timeout}}"`,
+    }),
   };
 }
 

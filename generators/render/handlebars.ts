@@ -1,5 +1,7 @@
-// The one place Handlebars is set up: templates are found under templates/, compiled without HTML escaping.
-import { existsSync, readFileSync } from 'node:fs';
+// The one place Handlebars is set up: templates are found under templates/, compiled without HTML escaping;
+// every templates/partials/<name>.hbs is the partial `{{> <name>}}` of every template. Partials are not
+// re-indented (preventIndent): a quoted argument may span lines, and indenting them would change its value.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -12,6 +14,7 @@ engine.registerHelper('shWords', (values: string[]) => quoteShellWords(values));
 engine.registerHelper('systemdCommand', (values: string[]) => quoteSystemdCommand(values));
 engine.registerHelper('systemdValue', (value: string) => escapeSystemdValue(String(value)));
 engine.registerHelper('join', (values: string[], separator: string) => values.join(separator));
+engine.registerHelper('eq', (left: unknown, right: unknown) => left === right);
 
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
@@ -24,18 +27,36 @@ export function findTemplatesDirectory(): string {
   return found;
 }
 
+/** Folder of the shared partials, relative to templates/. */
+export const PARTIALS_FOLDER = 'partials';
+
+let partialsRegistered = false;
+
+/** Registers templates/partials/*.hbs once, each under its file name without `.hbs`. */
+function registerPartials(templates: string): void {
+  if (partialsRegistered) return;
+  const folder = join(templates, PARTIALS_FOLDER);
+  for (const file of readdirSync(folder).filter((name) => name.endsWith('.hbs'))) {
+    const source = readFileSync(join(folder, file), 'utf8');
+    engine.registerPartial(file.slice(0, -'.hbs'.length), engine.compile(source, { noEscape: true, strict: true, preventIndent: true }));
+  }
+  partialsRegistered = true;
+}
+
 /** Renders `templates/<name>` (e.g. `systemd/service.hbs`) with `view`; a name missing from `view` is an error. */
 export function renderTemplate(name: string, view: object): string {
   let template = compiled.get(name);
   if (!template) {
-    const file = join(findTemplatesDirectory(), name);
+    const templates = findTemplatesDirectory();
+    registerPartials(templates);
+    const file = join(templates, name);
     let source: string;
     try {
       source = readFileSync(file, 'utf8');
     } catch (error) {
       throw new Error(`cannot read template ${name} (${file})`, { cause: error });
     }
-    template = engine.compile(source, { noEscape: true, strict: true });
+    template = engine.compile(source, { noEscape: true, strict: true, preventIndent: true });
     compiled.set(name, template);
   }
   try {

@@ -1,23 +1,29 @@
 // Target `runit`: a service directory per service (run, control/h for reload, log/run), under etc/sv/.
 import type { Manifest, ServiceManifest } from '../manifest/index.js';
+import { buildInitContractView, type InitContractView } from '../init-contract/index.js';
 import { renderTemplate } from '../render/handlebars.js';
-import { listServiceDirectories, serviceDirectoryMode } from '../service-directories.js';
 import type { GeneratedFile, Target } from '../target.js';
 
-function buildServiceDirectoryView(service: ServiceManifest) {
+/** Everything templates/runit/*.hbs fill in (the shared partials read the InitContractView part). */
+export interface ServiceDirectoryView extends InitContractView {
+  name: string;
+  /** The service's program and arguments, exec'd by `run`. */
+  command: string[];
+  environmentFile: string | undefined;
+  workingDirectory: string | undefined;
+  /** Where log/run's svlogd writes. */
+  logDirectory: string;
+}
+
+/** Prepares the values of `service`'s runit service directory. */
+export function buildServiceDirectoryView(service: ServiceManifest): ServiceDirectoryView {
   return {
     name: service.name,
     command: [service.exec, ...service.args],
-    chpstUser: service.user && (service.group ? `${service.user}:${service.group}` : service.user),
-    user: service.user,
-    group: service.group,
     environmentFile: service.environment_file,
     workingDirectory: service.working_directory,
-    directories: listServiceDirectories(service),
-    directoryMode: serviceDirectoryMode,
-    reloadTimeout: service.reload.timeout,
-    reloadCommand: service.reload.command,
     logDirectory: `/var/log/runit/${service.name}`,
+    ...buildInitContractView(service, { tool: 'install', onFailure: 'exit 1' }),
   };
 }
 

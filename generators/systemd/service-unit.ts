@@ -1,6 +1,6 @@
 // Builds the view of one systemd service unit: reload protocol by systemd version, timeouts, hardening.
 import type { ServiceManifest } from '../manifest/index.js';
-import { serviceDirectoryMode } from '../service-directories.js';
+import { listServiceDirectories, serviceDirectoryMode } from '../service-directories.js';
 
 /** The first systemd release with Type=notify-reload. */
 export const NOTIFY_RELOAD_SINCE = 253;
@@ -69,11 +69,7 @@ export function buildServiceUnitView(
 
 /** ProtectSystem=strict makes / read-only; the working directory stays writable unless systemd manages it. */
 function writablePathsOutsideManagedDirectories(service: ServiceManifest): string[] {
-  const managed = [
-    service.runtime_directory && `/run/${service.runtime_directory}`,
-    service.state_directory && `/var/lib/${service.state_directory}`,
-    service.logs_directory && `/var/log/${service.logs_directory}`,
-  ].filter((path): path is string => Boolean(path));
+  const managed = listServiceDirectories(service);
   const directory = service.working_directory;
   if (!directory) return [];
   const covered = managed.some((root) => directory === root || directory.startsWith(`${root}/`));

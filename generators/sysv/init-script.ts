@@ -1,10 +1,10 @@
 // Builds the view of one LSB init script: names, paths, dependencies and the reload client's command line.
 import { PROCESS_NAME_LENGTH, type ServiceManifest } from '../manifest/index.js';
+import { buildInitContractView, hardDependencies, type InitContractView } from '../init-contract/index.js';
 import { toLsbDependencies } from '../render/dependencies.js';
-import { listServiceDirectories, serviceDirectoryMode } from '../service-directories.js';
 
-/** Everything templates/sysv/init-script.hbs fills in. */
-export interface InitScriptView {
+/** Everything templates/sysv/init-script.hbs fills in (the shared partials read the InitContractView part). */
+export interface InitScriptView extends InitContractView {
   name: string;
   description: string;
   exec: string;
@@ -15,24 +15,13 @@ export interface InitScriptView {
   shouldStart: string[];
   environmentFile: string | undefined;
   workingDirectory: string | undefined;
-  user: string | undefined;
-  group: string | undefined;
-  /** start-stop-daemon --chuid value. */
-  chuid: string | undefined;
-  /** runuser options that run the reload client as the service's account. */
-  runAs: string[];
-  directories: string[];
-  /** Their mode (serviceDirectoryMode). */
-  directoryMode: string;
   stopTimeout: number;
   reloadTimeout: number;
-  reloadCommand: string[];
 }
 
 /** Prepares the init script's values for `service`. */
 export function buildInitScriptView(service: ServiceManifest): InitScriptView {
-  const hard = [...service.requires, ...service.after.filter((unit) => service.wants.includes(unit))];
-  const requiredStart = ['$remote_fs', '$syslog', ...toLsbDependencies(hard)];
+  const requiredStart = ['$remote_fs', '$syslog', ...toLsbDependencies(hardDependencies(service))];
   const soft = toLsbDependencies([...service.after, ...service.wants]).filter((name) => !requiredStart.includes(name));
   return {
     name: service.name,
@@ -45,14 +34,9 @@ export function buildInitScriptView(service: ServiceManifest): InitScriptView {
     shouldStart: soft,
     environmentFile: service.environment_file,
     workingDirectory: service.working_directory,
-    user: service.user,
-    group: service.group,
-    chuid: service.user && (service.group ? `${service.user}:${service.group}` : service.user),
-    runAs: service.user ? ['-u', service.user, ...(service.group ? ['-g', service.group] : [])] : [],
-    directories: listServiceDirectories(service),
-    directoryMode: serviceDirectoryMode,
     stopTimeout: service.stop_timeout,
     reloadTimeout: service.reload.timeout,
-    reloadCommand: service.reload.command,
+    // The reload client runs as the service's account (runuser), so it reaches the socket the service owns.
+    ...buildInitContractView(service, { tool: 'install', onFailure: 'return 1', seconds: '"$RELOAD_TIMEOUT"', reloadAsServiceAccount: true }),
   };
 }

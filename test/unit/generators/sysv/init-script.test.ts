@@ -15,9 +15,9 @@ t.test('the view maps dependencies to LSB facilities and keeps 15 characters of 
   const view = buildInitScriptView(manifest.services[0]!);
   t.same(view.requiredStart, ['$remote_fs', '$syslog', 'postgresql', '$network']);
   t.equal(view.processName, 'hostile-service');
-  t.equal(view.chuid, 'hostile:hostile');
-  t.same(view.runAs, ['-u', 'hostile', '-g', 'hostile']);
-  t.same(view.directories, ['/run/hostile']);
+  t.equal(view.account.userGroup, 'hostile:hostile');
+  t.same(view.reloadClient.runAs, ['-u', 'hostile', '-g', 'hostile']);
+  t.same(view.directories.paths, ['/run/hostile']);
 });
 
 /** Polls until `pid` no longer exists (a killed process stays a zombie until its new parent reaps it). */
