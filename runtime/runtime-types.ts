@@ -1,7 +1,7 @@
 // The runtime object `rt` a service receives: configuration, work admission, reload, events, stop.
 import type { ConfigSnapshot } from './config/snapshot.js';
 import type { Lease } from './drivers/driver-spec.js';
-import type { ReloadEndEvent, ReloadTrigger, RuntimeEvent } from './events.js';
+import type { EventWarning, ReloadEndEvent, ReloadTrigger, RuntimeEvent } from './events.js';
 import type { NotificationSink } from './notify/sink.js';
 
 /** Controller states: starting → ready ⇄ reloading ⇄ draining → stopping → stopped. */
@@ -37,6 +37,8 @@ export interface RuntimeStatus {
   trackedInFlight: number;
   draining: DrainingGeneration[];
   configFiles: string[];
+  /** Unknown sections and options of the running configuration, ignored (docs/config.md). */
+  configWarnings?: EventWarning[];
   lastReload?: ReloadEndEvent;
 }
 

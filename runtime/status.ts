@@ -30,6 +30,7 @@ export function describeStatus(rt: StatusSource): RuntimeStatus {
   const status: RuntimeStatus = {
     service: rt.service, pid: process.pid, state: rt.state, generations, inFlight,
     trackedInFlight: rt.tracked.count, draining, configFiles: [...(rt.config?.files ?? [])],
+    configWarnings: [...(rt.config?.warnings ?? [])],
   };
   if (rt.lastReload) status.lastReload = rt.lastReload;
   return status;

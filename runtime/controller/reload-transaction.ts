@@ -47,7 +47,7 @@ async function transact(host: ReloadHost, trigger: ReloadTrigger, id: number): P
   const startedAt = performance.now();
   const base = { service: host.service, pid: process.pid, id, trigger };
   host.states.moveTo('reloading');
-  void host.bus.emit({ event: 'reload.start', ...base, time: new Date().toISOString() });
+  void host.bus.emit({ event: 'reload.start', ...base, time: new Date().toISOString(), warnings: [...host.config.warnings] });
 
   const built: Generation[] = [];
   const closedGates: Array<{ gate: AdmissionGate; closing: number }> = [];
@@ -85,6 +85,7 @@ async function transact(host: ReloadHost, trigger: ReloadTrigger, id: number): P
       event: 'reload.end', ...base, time: new Date().toISOString(), outcome: 'succeeded',
       changed: diff.changed, restartRequired: diff.restartRequired,
       reinitialised: built.map((g) => g.key), durationMs: Math.round(performance.now() - startedAt),
+      warnings: [...diff.applied.warnings],
     };
   } catch (error) {
     stopWaitClocks(closedGates);
@@ -95,6 +96,7 @@ async function transact(host: ReloadHost, trigger: ReloadTrigger, id: number): P
       changed: [], restartRequired: diff?.restartRequired ?? [], reinitialised: [],
       durationMs: Math.round(performance.now() - startedAt),
       error: toEventError(error),
+      warnings: [...(diff?.applied.warnings ?? [])],
     };
   } finally {
     host.drainBudgetSeconds = undefined;
