@@ -1,5 +1,6 @@
 // createRuntime: load the configuration, build the first drivers, run `start`, return the ready `rt`.
-import { loadConfig, type ConfigSources } from './config/loader.js';
+import { loadConfig, type ConfigSource, type ConfigSources } from './config/loader.js';
+import type { ResolveOptions } from './config/resolve.js';
 import type { ConfigSnapshot } from './config/snapshot.js';
 import { defineService, type Service, type ServiceDefinition } from './define-service.js';
 import type { NotificationSink } from './notify/sink.js';
@@ -12,6 +13,8 @@ export interface CreateRuntimeOptions {
   configFiles?: readonly string[];
   /** --config-dir: `*.conf` in lexical order, after the files. */
   configDirs?: readonly string[];
+  /** --config-file and --config-dir in command-line order; when given, configFiles/configDirs are ignored. */
+  configSources?: readonly ConfigSource[];
   /** Notification sinks (JSON log, JSON-lines file, sd_notify); `rt.on` listeners need none. */
   sinks?: readonly NotificationSink[];
 }
@@ -28,13 +31,15 @@ export function toService(service: Service | ServiceDefinition): Service {
  * SIGHUP to `rt.reload({ trigger: 'SIGHUP' })` and SIGTERM/SIGINT to `rt.stop()`.
  */
 export async function createRuntime(service: Service | ServiceDefinition, options: CreateRuntimeOptions = {}): Promise<Runtime> {
-  const rt = new ServiceRuntime(toService(service), { configFiles: options.configFiles, configDirs: options.configDirs }, options.sinks ?? []);
+  const rt = new ServiceRuntime(
+    toService(service), { configFiles: options.configFiles, configDirs: options.configDirs, ordered: options.configSources }, options.sinks ?? [],
+  );
   await rt.start();
   return rt;
 }
 
 /** Loads and validates a service's configuration without running it (`check-config`); throws ConfigError. */
-export async function loadServiceConfig(service: Service | ServiceDefinition, sources: ConfigSources = {}): Promise<ConfigSnapshot> {
+export async function loadServiceConfig(service: Service | ServiceDefinition, sources: ConfigSources = {}, options: ResolveOptions = {}): Promise<ConfigSnapshot> {
   const checked = toService(service);
-  return loadConfig({ ...sources, defaultConfigFiles: sources.defaultConfigFiles ?? checked.defaultConfigFiles }, checked.schema);
+  return loadConfig({ ...sources, defaultConfigFiles: sources.defaultConfigFiles ?? checked.defaultConfigFiles }, checked.schema, options);
 }

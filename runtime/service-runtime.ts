@@ -156,7 +156,7 @@ export class ServiceRuntime implements Runtime {
   private async runReload(trigger: ReloadTrigger): Promise<ReloadResult> {
     const who = identifyReload(this.service, this.nextReloadId(), trigger);
     this.states.moveTo('reloading');
-    void this.bus.emit(reloadStarted(who));
+    void this.bus.emit(reloadStarted(who, this.config.warnings));
     const decision = await runReloadTransaction(this, who);
     let drained = Promise.resolve();
     if (decision.commit) {

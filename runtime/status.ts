@@ -2,7 +2,7 @@
 import type { DriverSet } from './drivers/driver-set.js';
 import type { ConfigSnapshot } from './config/snapshot.js';
 import type { RuntimeState } from './controller/states.js';
-import type { ReloadEndEvent } from './model/events.js';
+import type { EventWarning, ReloadEndEvent } from './model/events.js';
 import type { InflightTracker } from './gate/inflight-tracker.js';
 
 /** A replaced generation still finishing its work. */
@@ -27,6 +27,8 @@ export interface RuntimeStatus {
   trackedInFlight: number;
   draining: DrainingGeneration[];
   configFiles: string[];
+  /** Unknown sections and options of the running configuration, ignored (docs/config.md). */
+  configWarnings?: EventWarning[];
   lastReload?: ReloadEndEvent;
 }
 
@@ -55,6 +57,7 @@ export function describeStatus(rt: StatusSource): RuntimeStatus {
   const status: RuntimeStatus = {
     service: rt.service, pid: process.pid, state: rt.state, generations, inFlight,
     trackedInFlight: rt.tracked.count, draining, configFiles: [...(rt.config?.files ?? [])],
+    configWarnings: [...(rt.config?.warnings ?? [])],
   };
   if (rt.lastReload) status.lastReload = rt.lastReload;
   return status;

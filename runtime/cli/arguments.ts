@@ -1,5 +1,6 @@
 // Parses the service command line with node:util parseArgs (no dependencies: the runtime ships without any).
 import { parseArgs } from 'node:util';
+import type { ConfigSource } from '../config/sources.js';
 
 /** The subcommands; `run` is the default. */
 export type CommandName = 'run' | 'reload' | 'check-config' | 'status' | 'help' | 'version';
@@ -9,10 +10,28 @@ export interface ParsedCommand {
   name: CommandName;
   configFiles: string[];
   configDirs: string[];
+  /** --config-file and --config-dir interleaved in command-line order (the order oslo.config reads them in). */
+  configSources: ConfigSource[];
+  /** check-config --strict: unknown sections and options are errors. */
+  strict: boolean;
+  /** oslo.log's standard options (`run`). */
+  logging: LoggingOptions;
   controlSocket?: string;
   timeoutSeconds?: number;
   waitDrained: boolean;
 }
+
+/** oslo.log's command-line options a distribution's unit file passes. */
+export interface LoggingOptions {
+  logFile?: string;
+  logDir?: string;
+  debug: boolean;
+  useSyslog: boolean;
+  useJournal: boolean;
+}
+
+/** Options that take a value (their next argument is not an option). */
+const TAKES_VALUE = new Set(['--config-file', '--config-dir', '--control-socket', '--timeout', '--log-file', '--log-dir']);
 
 /** A command line that cannot be run; the message says what is wrong (exit code 2). */
 export class UsageError extends Error {
@@ -24,9 +43,9 @@ export class UsageError extends Error {
 
 /** Which options each subcommand accepts. */
 const ALLOWED: Record<Exclude<CommandName, 'help' | 'version'>, readonly string[]> = {
-  run: ['config-file', 'config-dir'],
+  run: ['config-file', 'config-dir', 'log-file', 'log-dir', 'debug', 'use-syslog', 'use-journal'],
   reload: ['config-file', 'config-dir', 'control-socket', 'timeout', 'wait-drained'],
-  'check-config': ['config-file', 'config-dir'],
+  'check-config': ['config-file', 'config-dir', 'strict'],
   status: ['config-file', 'config-dir', 'control-socket', 'timeout'],
 };
 
@@ -39,7 +58,11 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  const empty = { configFiles: [], configDirs: [], waitDrained: false };
+  const logging: LoggingOptions = {
+    logFile: values['log-file'], logDir: values['log-dir'], debug: values.debug ?? false,
+    useSyslog: values['use-syslog'] ?? false, useJournal: values['use-journal'] ?? false,
+  };
+  const empty = { configFiles: [], configDirs: [], configSources: [], strict: false, logging, waitDrained: false };
   if (values.help) return { name: 'help', ...empty };
   if (values.version) return { name: 'version', ...empty };
   if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}" after "${positionals[0]}"`);
@@ -56,6 +79,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     name,
     configFiles: values['config-file'] ?? [],
     configDirs: values['config-dir'] ?? [],
+    configSources: orderSources(argv, values['config-file'] ?? [], values['config-dir'] ?? []),
+    strict: values.strict ?? false,
+    logging,
     controlSocket: values['control-socket'],
     timeoutSeconds: values.timeout === undefined ? undefined : parseTimeout(values.timeout),
     waitDrained: values['wait-drained'] ?? false,
@@ -74,10 +100,32 @@ function parseWithNode(argv: readonly string[]) {
       'control-socket': { type: 'string' },
       timeout: { type: 'string' },
       'wait-drained': { type: 'boolean' },
+      strict: { type: 'boolean' },
+      'log-file': { type: 'string' },
+      'log-dir': { type: 'string' },
+      debug: { type: 'boolean' },
+      'use-syslog': { type: 'boolean' },
+      'use-journal': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },
   });
+}
+
+/** Interleaves the --config-file and --config-dir values in the order they were given. */
+function orderSources(argv: readonly string[], files: readonly string[], dirs: readonly string[]): ConfigSource[] {
+  const ordered: ConfigSource[] = [];
+  let file = 0;
+  let dir = 0;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') break;
+    const name = arg.split('=')[0] ?? '';
+    if (name === '--config-file' && file < files.length) ordered.push({ kind: 'file', path: files[file++]! });
+    if (name === '--config-dir' && dir < dirs.length) ordered.push({ kind: 'dir', path: dirs[dir++]! });
+    if (TAKES_VALUE.has(arg)) i += 1;
+  }
+  return ordered;
 }
 
 /** Narrows a word to a subcommand that does work. */

@@ -58,7 +58,7 @@ function reportClientError(name: string, what: string, error: unknown, io: Outpu
 
 /** The configuration sources named on the command line, with the service's defaults. */
 function sourcesOf(service: { defaultConfigFiles?: readonly string[] }, command: ParsedCommand) {
-  return { configFiles: command.configFiles, configDirs: command.configDirs, defaultConfigFiles: service.defaultConfigFiles };
+  return { ordered: command.configSources, defaultConfigFiles: service.defaultConfigFiles };
 }
 
 /** Seconds to milliseconds, keeping "no limit". */

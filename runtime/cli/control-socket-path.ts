@@ -1,8 +1,10 @@
 // Finds the control socket of a running service for `reload` and `status`.
 // Only `control_socket` is read, and leniently: a configuration with an error elsewhere must still
-// reach the running service, whose reload then reports that error with its file and line.
+// reach the running service, whose reload then reports that error with its file and line. Reads the
+// files in the service's own order (sources.ts) with the INI tokenizer alone: no option types loaded.
 import { readFile } from 'node:fs/promises';
-import { listConfigFiles, type ConfigSources } from '../config/loader.js';
+import { parseIni } from '../config/ini-parser.js';
+import { listConfigFiles, orderedSources, type ConfigSources } from '../config/sources.js';
 
 /** The default when no file sets control_socket (the runtime's standard option default). */
 export function defaultControlSocket(serviceName: string): string {
@@ -16,28 +18,18 @@ export async function locateControlSocket(serviceName: string, explicit: string 
   try {
     files = await listConfigFiles(sources);
   } catch {
-    files = [...(sources.configFiles ?? [])];
+    files = orderedSources(sources).filter((source) => source.kind === 'file').map((source) => source.path);
   }
   let found: string | undefined;
   for (const file of files) {
     const text = await readFile(file, 'utf8').catch(() => undefined);
-    if (text !== undefined) found = findControlSocket(text) ?? found;
+    if (text !== undefined) found = findControlSocket(text, file) ?? found;
   }
   return found ?? defaultControlSocket(serviceName);
 }
 
-/** The value of the last `control_socket` assignment in [DEFAULT] of one file's text. */
-export function findControlSocket(text: string): string | undefined {
-  let section = 'DEFAULT';
-  let found: string | undefined;
-  for (const line of text.split(/\r?\n/)) {
-    const header = /^\s*\[([^\]]*)\]\s*$/.exec(line);
-    if (header) {
-      section = (header[1] ?? '').trim();
-      continue;
-    }
-    const assignment = /^control_socket\s*[=:]\s*(.*?)\s*$/.exec(line);
-    if (assignment && section === 'DEFAULT' && assignment[1]) found = assignment[1];
-  }
-  return found;
+/** The value of the last `control_socket` assignment in [DEFAULT] of one file's text (syntax errors skipped). */
+export function findControlSocket(text: string, file = 'config'): string | undefined {
+  const value = parseIni(text, file, { lenient: true }).sections.get('DEFAULT')?.values.get('control_socket')?.value;
+  return value === '' ? undefined : value;
 }

@@ -14,12 +14,17 @@ export function describeProgress(event: RuntimeEvent): string {
 export function describeOutcome(event: ReloadEndEvent): string {
   const head = `reload ${event.id} ${event.outcome} in ${event.durationMs} ms`;
   if (event.outcome !== 'succeeded') {
-    return `${head}: ${event.error?.message ?? 'no reason given'}\nthe service keeps running with its previous configuration`;
+    return `${head}: ${event.error?.message ?? 'no reason given'}\nthe service keeps running with its previous configuration${describeWarnings(event)}`;
   }
   const parts = [
     `changed: ${event.changed.length > 0 ? event.changed.join(', ') : 'nothing'}`,
     `re-initialised: ${event.reinitialised.length > 0 ? event.reinitialised.join(', ') : 'none'}`,
   ];
   if (event.restartRequired.length > 0) parts.push(`NOT applied, restart required: ${event.restartRequired.join(', ')}`);
-  return `${head}; ${parts.join('; ')}`;
+  return `${head}; ${parts.join('; ')}${describeWarnings(event)}`;
+}
+
+/** One `warning:` line per unknown name the reload's configuration holds (each starts on a new line). */
+function describeWarnings(event: ReloadEndEvent): string {
+  return (event.warnings ?? []).map((warning) => `\nwarning: ${warning.message}`).join('');
 }

@@ -34,7 +34,7 @@ export async function runForeground(service: Service, command: ParsedCommand): P
     ...(sd ? [sd] : []),
   ];
   try {
-    rt = await createRuntime(service, { configFiles: command.configFiles, configDirs: command.configDirs, sinks });
+    rt = await createRuntime(service, { configSources: command.configSources, sinks });
   } catch (error) {
     // No READY=1: the exit code tells the init system that start-up failed.
     process.stderr.write(`${service.name}: cannot start: ${(error as Error).message}\n`);

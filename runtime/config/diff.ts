@@ -56,7 +56,7 @@ export function diffConfig(running: ConfigSnapshot, next: ConfigSnapshot, schema
   }
   const removedSections = running.sections().filter((name) => !next.hasSection(name));
   return {
-    applied: new ConfigSnapshot(values, sources, next.files),
+    applied: new ConfigSnapshot(values, sources, next.files, next.warnings),
     changed, restartRequired, changedSections, addedSections, removedSections,
   };
 }

@@ -13,7 +13,19 @@ export interface IniSection {
   name: string;
   file: string;
   line: number;
+  /** The last assignment of each key (what a single-valued option reads). */
   values: Map<string, IniValue>;
+  /** Every assignment of each key, in file order (what a multi-valued option reads, as oslo keeps them all). */
+  occurrences: Map<string, IniValue[]>;
+}
+
+/** How strictly to parse. */
+export interface ParseIniOptions {
+  /**
+   * Never throw: lines that are not valid are skipped, and assignments before any header count as
+   * [DEFAULT]. For readers that only need one value and must not fail (the reload client).
+   */
+  lenient?: boolean;
 }
 
 /** One parsed file: sections in the order they first appear. */
@@ -26,10 +38,10 @@ export interface IniDocument {
  * Parses INI text the way oslo.config's iniparser does: `#`/`;` comment lines, `key = value` or
  * `key: value` (the first of `=`/`:` splits), one pair of matching surrounding quotes removed, lines
  * starting with a space or tab continue the previous value (joined with "\n"), a blank line ends a
- * value, a later assignment of the same key in a section wins. Every syntax error of the file is
+ * value, every assignment of a key is kept (`occurrences`) and the last one is its value. Every syntax error of the file is
  * collected; throws one ConfigError naming file:line for each.
  */
-export function parseIni(text: string, file: string): IniDocument {
+export function parseIni(text: string, file: string, options: ParseIniOptions = {}): IniDocument {
   const doc: IniDocument = { file, sections: new Map() };
   const errors: ConfigError[] = [];
   let section: IniSection | undefined;
@@ -38,9 +50,21 @@ export function parseIni(text: string, file: string): IniDocument {
 
   const flush = (): void => {
     if (pending && section) {
-      section.values.set(pending.key, { value: pending.parts.join('\n'), file, line: pending.line });
+      const value: IniValue = { value: pending.parts.join('\n'), file, line: pending.line };
+      section.values.set(pending.key, value);
+      const all = section.occurrences.get(pending.key);
+      if (all) all.push(value);
+      else section.occurrences.set(pending.key, [value]);
     }
     pending = undefined;
+  };
+  const openSection = (name: string, line: number): IniSection => {
+    let found = doc.sections.get(name);
+    if (!found) {
+      found = { name, file, line, values: new Map(), occurrences: new Map() };
+      doc.sections.set(name, found);
+    }
+    return found;
   };
   const fail = (line: number, problem: string): void => {
     errors.push(new ConfigError(problem, { file, line }));
@@ -69,16 +93,13 @@ export function parseIni(text: string, file: string): IniDocument {
         return;
       }
       sectionBroken = false;
-      section = doc.sections.get(name);
-      if (!section) {
-        section = { name, file, line: lineNo, values: new Map() };
-        doc.sections.set(name, section);
-      }
+      section = openSection(name, lineNo);
       return;
     }
     if (line.startsWith('#') || line.startsWith(';')) return;
     const pair = splitKeyValue(line);
     if ('problem' in pair) return fail(lineNo, pair.problem);
+    if (!section && options.lenient && !sectionBroken) section = openSection('DEFAULT', lineNo);
     if (!section) {
       if (!sectionBroken) fail(lineNo, `assignment before any [section] header: ${JSON.stringify(line)} (options without a section belong in [DEFAULT])`);
       return;
@@ -87,7 +108,7 @@ export function parseIni(text: string, file: string): IniDocument {
   });
   flush();
 
-  const error = combineConfigErrors(errors);
+  const error = options.lenient ? undefined : combineConfigErrors(errors);
   if (error) throw error;
   return doc;
 }

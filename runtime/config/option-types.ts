@@ -7,6 +7,8 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; expected: str
 export interface OptionType<T> {
   name: string;
   parse(raw: string): ParseResult<T>;
+  /** An empty value reads as unset (undefined), as oslo's Integer, Float and Port types return None. */
+  emptyIsUnset?: boolean;
 }
 
 /** `host:port` as read by opt.hostPort (IPv6 hosts without brackets). */
@@ -61,6 +63,7 @@ export function intType(min?: number, max?: number): OptionType<number> {
   const expected = describeRange('an integer', min, max);
   return {
     name: 'int',
+    emptyIsUnset: true,
     parse: (raw) => {
       const text = raw.trim();
       if (!/^[+-]?\d+$/.test(text)) return no(expected);
@@ -77,6 +80,7 @@ export function floatType(min?: number, max?: number): OptionType<number> {
   const expected = describeRange('a number', min, max);
   return {
     name: 'float',
+    emptyIsUnset: true,
     parse: (raw) => {
       const text = raw.trim();
       if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return no(expected);

@@ -9,6 +9,11 @@ export interface OptionSettings<T> {
   default?: T;
   required?: boolean;
   mutable?: boolean;
+  /**
+   * Multi-valued, like oslo's MultiOpt: every assignment of the key, over every line, file and
+   * directory in reading order, becomes one item of a list (the value is `T[]`, the default `[]`).
+   */
+  multi?: boolean;
   help?: string;
 }
 
@@ -18,6 +23,8 @@ export interface OptionDeclaration<T = unknown> {
   default?: T;
   required: boolean;
   mutable: boolean;
+  /** Every occurrence is kept; the value is a list of T (see OptionSettings.multi). */
+  multi: boolean;
   help?: string;
 }
 
@@ -27,14 +34,18 @@ export type OptionMap = Record<string, OptionDeclaration>;
 /** Builds a declaration; a default the type itself would reject is a programming error, thrown at once. */
 function declare<T>(factory: string, type: OptionType<T>, settings: OptionSettings<T>, check?: (value: T) => string | undefined): OptionDeclaration<T> {
   if (settings.default !== undefined && check) {
-    const problem = check(settings.default);
-    if (problem) throw new TypeError(`invalid default for opt.${factory}(): ${problem}`);
+    const items: unknown[] = settings.multi && Array.isArray(settings.default) ? settings.default : [settings.default];
+    for (const item of items) {
+      const problem = check(item as T);
+      if (problem) throw new TypeError(`invalid default for opt.${factory}(): ${problem}`);
+    }
   }
   return {
     type,
     default: settings.default,
     required: settings.required ?? false,
     mutable: settings.mutable ?? false,
+    multi: settings.multi ?? false,
     help: settings.help,
   };
 }
@@ -85,6 +96,8 @@ export const opt = {
     }
     return declare('hostPort', hostPortType, { ...s, default: fallback });
   },
+  /** Text, every occurrence kept (oslo's MultiStrOpt): the value is a string[], the default []. */
+  multiString: (s: Omit<OptionSettings<string[]>, 'multi'> = {}) => declare('multiString', stringType, { ...s, multi: true } as OptionSettings<unknown>) as OptionDeclaration<unknown>,
   /** A filesystem path. */
   path: (s: OptionSettings<string> = {}) => declare('path', pathType, s, checkByType(pathType)),
   /** One of a fixed set of words. */

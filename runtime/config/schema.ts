@@ -32,6 +32,7 @@ export function declareStandardOptions(serviceName: string): OptionMap {
     reload_max_waiters: opt.int({ default: 1000, min: 0, mutable: true, help: 'requests that may wait at a closed gate per driver' }),
     reload_max_draining_generations: opt.int({ default: 2, min: 1, mutable: true, help: 'replaced generations of one overlap driver that may still be draining' }),
     debug: opt.bool({ default: false, mutable: true, help: 'debug logging' }),
+    config_strict: opt.bool({ default: false, mutable: true, help: 'refuse unknown sections and options instead of warning about them' }),
   };
 }
 

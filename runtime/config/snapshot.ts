@@ -6,12 +6,23 @@ export interface ValueSource {
   line: number;
 }
 
+/** A name the files hold that no declaration knows, ignored (file:line, section, option, and the message). */
+export interface ConfigWarning {
+  message: string;
+  file?: string;
+  line?: number;
+  section?: string;
+  option?: string;
+}
+
 /** Values of one section (every declared option is a key; unset options are undefined). */
 export type SectionValues = Readonly<Record<string, unknown>>;
 
 /** The immutable configuration the runtime runs on. */
 export class ConfigSnapshot {
   readonly files: readonly string[];
+  /** Unknown sections and options the files hold, ignored (strict mode refuses them instead). */
+  readonly warnings: readonly ConfigWarning[];
   private readonly values: ReadonlyMap<string, SectionValues>;
   private readonly sources: ReadonlyMap<string, ReadonlyMap<string, ValueSource>>;
 
@@ -19,12 +30,14 @@ export class ConfigSnapshot {
     values: Map<string, Record<string, unknown>>,
     sources: Map<string, Map<string, ValueSource>>,
     files: readonly string[],
+    warnings: readonly ConfigWarning[] = [],
   ) {
     const frozen = new Map<string, SectionValues>();
     for (const [name, record] of values) frozen.set(name, deepFreeze({ ...record }));
     this.values = frozen;
     this.sources = sources;
     this.files = Object.freeze([...files]);
+    this.warnings = deepFreeze(warnings.map((warning) => ({ ...warning })));
     Object.freeze(this);
   }
 

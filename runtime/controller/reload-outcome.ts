@@ -2,7 +2,7 @@
 import { ConfigError } from '../config/errors.js';
 import type { ConfigDiff } from '../config/diff.js';
 import { messageOf } from '../model/message-of.js';
-import type { EventError, ReloadEndEvent, ReloadStartEvent, ReloadTrigger } from '../model/events.js';
+import type { EventError, EventWarning, ReloadEndEvent, ReloadStartEvent, ReloadTrigger } from '../model/events.js';
 import { ReloadStop } from './reload-stop.js';
 
 /** What one reload produced for its callers: its end event, and when the generations it replaced have all retired. */
@@ -25,15 +25,16 @@ export function identifyReload(service: string, id: number, trigger: ReloadTrigg
   return { service, pid: process.pid, id, trigger, startedAt: performance.now() };
 }
 
-/** reload.start, emitted before anything is read. */
-export function reloadStarted(who: ReloadIdentity): ReloadStartEvent {
-  return { event: 'reload.start', ...fieldsOf(who), time: new Date().toISOString() };
+/** reload.start, emitted before anything is read; `warnings` are the running configuration's. */
+export function reloadStarted(who: ReloadIdentity, warnings: readonly EventWarning[] = []): ReloadStartEvent {
+  return { event: 'reload.start', ...fieldsOf(who), time: new Date().toISOString(), warnings: [...warnings] };
 }
 
-/** The switch happened: what took effect, what needs a restart, which drivers were rebuilt. */
+/** The switch happened: what took effect, what needs a restart, which drivers were rebuilt, what was ignored. */
 export function reloadSucceeded(who: ReloadIdentity, diff: ConfigDiff, reinitialised: readonly string[]): ReloadEndEvent {
   return endOf(who, 'succeeded', {
     changed: diff.changed, restartRequired: diff.restartRequired, reinitialised: [...reinitialised],
+    warnings: [...diff.applied.warnings],
   });
 }
 
@@ -41,9 +42,11 @@ export function reloadSucceeded(who: ReloadIdentity, diff: ConfigDiff, reinitial
  * The reload ended without switching: `aborted` when a ReloadStop says so, `failed` otherwise. The error
  * keeps the location of a ConfigError it is or wraps; `restartRequired` is known once the files were diffed.
  */
-export function reloadStopped(who: ReloadIdentity, error: unknown, restartRequired: readonly string[] = []): ReloadEndEvent {
+export function reloadStopped(
+  who: ReloadIdentity, error: unknown, restartRequired: readonly string[] = [], warnings: readonly EventWarning[] = [],
+): ReloadEndEvent {
   const outcome = error instanceof ReloadStop ? error.outcome : 'failed';
-  return endOf(who, outcome, { restartRequired: [...restartRequired], error: toEventError(error) });
+  return endOf(who, outcome, { restartRequired: [...restartRequired], error: toEventError(error), warnings: [...warnings] });
 }
 
 /** A bug in the transaction itself: reported as a failed reload that changed nothing. */
@@ -60,7 +63,7 @@ export function reloadRefused(who: ReloadIdentity): ReloadEndEvent {
 function endOf(who: ReloadIdentity, outcome: ReloadEndEvent['outcome'], details: Partial<ReloadEndEvent>): ReloadEndEvent {
   return {
     event: 'reload.end', ...fieldsOf(who), time: new Date().toISOString(), outcome,
-    changed: [], restartRequired: [], reinitialised: [], durationMs: Math.round(performance.now() - who.startedAt), ...details,
+    changed: [], restartRequired: [], reinitialised: [], durationMs: Math.round(performance.now() - who.startedAt), warnings: [], ...details,
   };
 }
 

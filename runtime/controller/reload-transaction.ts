@@ -89,7 +89,7 @@ async function decide(host: ReloadHost, who: ReloadIdentity): Promise<ReloadDeci
   } catch (error) {
     stopWaitClocks(closedGates);
     await host.drivers.closeQuietly(built);
-    return { end: reloadStopped(who, error, diff?.restartRequired), releaseGates };
+    return { end: reloadStopped(who, error, diff?.restartRequired, diff?.applied.warnings), releaseGates };
   }
 }
 

@@ -19,6 +19,11 @@ export interface EventError extends ErrorLocation {
   message: string;
 }
 
+/** An unknown section or option the configuration holds and ignores (docs/config.md), located like an error. */
+export interface EventWarning extends ErrorLocation {
+  message: string;
+}
+
 /** Emitted when a reload begins, before anything is read. */
 export interface ReloadStartEvent {
   event: 'reload.start';
@@ -29,6 +34,8 @@ export interface ReloadStartEvent {
   trigger: ReloadTrigger;
   /** ISO 8601 wall-clock time. */
   time: string;
+  /** The running configuration's warnings (what this reload starts from). */
+  warnings?: EventWarning[];
 }
 
 /** Emitted when a reload is over, whatever its outcome. */
@@ -50,6 +57,8 @@ export interface ReloadEndEvent {
   durationMs: number;
   /** Set when outcome is not `succeeded`. */
   error?: EventError;
+  /** Unknown sections and options of the configuration this reload read (ignored; empty when it could not be read). */
+  warnings?: EventWarning[];
 }
 
 /** Emitted when a replaced driver generation has finished its last operation and has been closed (make-before-break). */

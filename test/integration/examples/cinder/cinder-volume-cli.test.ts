@@ -23,7 +23,7 @@ t.test('check-config exit codes and messages', async (t) => {
 
   const usage = await runCli('cinder-volume', ['check-config', '--wait-drained']);
   t.equal(usage.code, 2);
-  t.equal(usage.stderr, `cinder-volume: option --wait-drained is not valid for "check-config" (valid: --config-file, --config-dir)\nTry 'cinder-volume --help'.\n`);
+  t.equal(usage.stderr, `cinder-volume: option --wait-drained is not valid for "check-config" (valid: --config-file, --config-dir, --strict)\nTry 'cinder-volume --help'.\n`);
 });
 
 t.test('status, and the exit codes when the service is not running', async (t) => {

@@ -75,3 +75,25 @@ t.test('every syntax error of a file is reported, first one carried in the field
     ].join('\n'), 'keys under a broken header are not reported again');
   }
 });
+
+t.test("oslo's test_iniparser cases, with oslo's results", async (t) => {
+  const values = (text: string) => Object.fromEntries([...parseIni(text, 'f').sections].map(([name, s]) => [name, Object.fromEntries([...s.occurrences].map(([k, v]) => [k, v.map((x) => x.value)]))]));
+  t.same(values('[test]\nfoo = bar'), { test: { foo: ['bar'] } }, 'test_section_assignment');
+  t.same(values('[s]\nfoo: bar'), { s: { foo: ['bar'] } }, 'test_assignment_colon');
+  t.same(values('[s]\nfoo = bar0\n  bar1'), { s: { foo: ['bar0\nbar1'] } }, 'test_assignment_multiline (oslo joins with "\\n")');
+  t.same(values('[s]\nfoo = '), { s: { foo: [''] } }, 'test_empty_assignment');
+  t.same(values("[s]\nfoo = ' bar '"), { s: { foo: [' bar '] } }, 'test_assignment_space_single_quote');
+  t.same(values('[s]\nfoo = " bar "'), { s: { foo: [' bar '] } }, 'test_assignment_space_double_quote');
+  t.same(values('[s]\nfoo = 1\nfoo = 2\n[s]\nfoo = 3'), { s: { foo: ['1', '2', '3'] } }, 'ConfigParser.assignment appends every occurrence');
+  t.same(problemsOf('[s]\nfoo - bar'), ['cinder.conf:2: expected "key = value", got "foo - bar" (no "=" or ":")'], 'test_invalid_assignment');
+  t.same(problemsOf('[s]\n: bar'), ['cinder.conf:2: empty option name in ": bar"'], 'test_empty_key');
+  t.same(problemsOf('   baz'), ['cinder.conf:1: unexpected continuation line (a line starting with a space or tab continues the previous value): "   baz"'], 'test_unexpected_continuation');
+  t.same(problemsOf('[s]\nfoo = bar0\n\n  bar1'), ['cinder.conf:4: unexpected continuation line (a line starting with a space or tab continues the previous value): "  bar1"'], 'test_assignment_multline_empty');
+  t.same(problemsOf('[section'), ['cinder.conf:1: invalid section header "[section": expected it to end with "]"'], 'test_invalid_section');
+  t.same(problemsOf('[]'), ['cinder.conf:1: empty section name in "[]"'], 'test_no_section_name');
+});
+
+t.test('lenient parsing (the reload client) never throws and reads assignments before a header as [DEFAULT]', async (t) => {
+  const doc = parseIni('control_socket = /a\n[x\nbad\n[DEFAULT]\ncontrol_socket = /b\n', 'f', { lenient: true });
+  t.equal(doc.sections.get('DEFAULT')?.values.get('control_socket')?.value, '/b');
+});

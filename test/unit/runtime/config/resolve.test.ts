@@ -16,10 +16,20 @@ function resolve(...files: Array<[string, string]>) {
   return resolveConfig(files.map(([name, text]) => parseIni(text, name)), schema, files.map(([name]) => name));
 }
 
+/** The same in strict mode (`check-config --strict`). */
+function resolveStrict(...files: Array<[string, string]>) {
+  return resolveConfig(files.map(([name, text]) => parseIni(text, name)), schema, files.map(([name]) => name), { strict: true });
+}
+
 /** The user-visible messages of the ConfigError that resolving throws. */
 function problemsOf(...files: Array<[string, string]>): string[] {
+  return problemsWith(resolve, ...files);
+}
+
+/** The user-visible messages of the ConfigError that `how` throws. */
+function problemsWith(how: typeof resolve, ...files: Array<[string, string]>): string[] {
   try {
-    resolve(...files);
+    how(...files);
   } catch (error) {
     if (error instanceof ConfigError) return error.all().map((e) => e.message);
     throw error;
@@ -64,14 +74,34 @@ t.test('an invalid value names file:line, section, option, what was expected and
   }
 });
 
-t.test('unknown sections and unknown options are errors naming file:line', async (t) => {
-  t.same(problemsOf(['cinder.conf', `[DEFAULT]\nenabled_backends = a\nwrokers = 2\n${SCHEDULER}[a]\nsan_ip = h\nsan_port = 1\n[b]\nsan_ip = h\n`]), [
-    'cinder.conf:3: [DEFAULT] wrokers: unknown option (options of this section: control_socket, notification_file, reload_drain_timeout, graceful_shutdown_timeout, reload_max_waiters, reload_max_draining_generations, debug, enabled_backends, workers)',
+t.test('strict mode: unknown sections and unknown options are errors naming file:line', async (t) => {
+  const files: Array<[string, string]> = [['cinder.conf', `[DEFAULT]\nenabled_backends = a\nwrokers = 2\n${SCHEDULER}[a]\nsan_ip = h\nsan_port = 1\n[b]\nsan_ip = h\n`]];
+  const expected = [
+    'cinder.conf:3: [DEFAULT] wrokers: unknown option (options of this section: control_socket, notification_file, reload_drain_timeout, graceful_shutdown_timeout, reload_max_waiters, reload_max_draining_generations, debug, config_strict, enabled_backends, workers)',
     'cinder.conf:9: [b] unknown section (expected DEFAULT, scheduler, or a name listed in enabled_backends (now: a))',
-  ]);
-  t.same(problemsOf(['cinder.conf', `${SCHEDULER}pollicy = pack\n`]), [
+  ];
+  t.same(problemsWith(resolveStrict, ...files), expected);
+  const [name, text] = files[0]!;
+  t.same(problemsOf([name, `[DEFAULT]\nconfig_strict = true\n${text.replace('[DEFAULT]\n', '')}`]).map((m) => m.replace(/:\d+:/, ':N:')),
+    expected.map((m) => m.replace(/:\d+:/, ':N:')), '[DEFAULT] config_strict = true does the same');
+  t.same(problemsWith(resolveStrict, ['cinder.conf', `${SCHEDULER}pollicy = pack\n`]), [
     'cinder.conf:3: [scheduler] pollicy: unknown option (options of this section: policy, key)',
   ]);
+});
+
+t.test('by default unknown names are warnings with file:line, suggestions for near misses, notes for unlisted backends', async (t) => {
+  const config = resolve(['cinder.conf', `[DEFAULT]\nenabled_backends = a\nwrokers = 2\nauth_strategy = keystone\n${SCHEDULER}[a]\nsan_ip = h\nsan_prot = 1\nsan_port = 1\n[b]\nsan_ip = h\n[database]\n# connection = mysql://\n[shceduler]\nx = 1\n[keystone_authtoken]\nauth_url = http://localhost:5000\n`]);
+  t.same(config.warnings.map((w) => w.message), [
+    'cinder.conf:3: [DEFAULT] wrokers: unknown option; did you mean workers?',
+    'cinder.conf:4: [DEFAULT] auth_strategy: unknown option, ignored',
+    'cinder.conf:9: [a] san_prot: unknown option; did you mean san_port?',
+    'cinder.conf:11: [b] section not listed in enabled_backends (now: a), ignored; add it there to use it',
+    'cinder.conf:15: [shceduler] unknown section; did you mean [scheduler]?',
+    'cinder.conf:17: [keystone_authtoken] unknown section, ignored',
+  ], 'the comment-only [database] produces nothing');
+  t.match(config.warnings[2], { file: 'cinder.conf', line: 9, section: 'a', option: 'san_prot' });
+  t.equal(config.get('a', 'san_port'), 1);
+  t.equal(config.hasSection('b'), false);
 });
 
 t.test('missing required options: in a written section, in a listed but absent section, in an absent fixed section', async (t) => {

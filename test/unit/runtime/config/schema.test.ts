@@ -13,6 +13,7 @@ t.test('the standard [DEFAULT] options, with the documented defaults and mutabil
     reload_max_waiters: ['int', 1000, true],
     reload_max_draining_generations: ['int', 2, true],
     debug: ['bool', false, true],
+    config_strict: ['bool', false, true],
   });
 });
 

@@ -1,0 +1,96 @@
+// The ordered list of configuration files, read as oslo.config reads them. Imports no parser: the light
+// reload client uses it to find control_socket without loading the option types.
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ConfigError } from './errors.js';
+
+/** One `--config-file` or `--config-dir`, as given on the command line. */
+export interface ConfigSource {
+  kind: 'file' | 'dir';
+  path: string;
+}
+
+/** Where the configuration comes from. */
+export interface ConfigSources {
+  /** --config-file and --config-dir in command-line order; when given, configFiles/configDirs are ignored. */
+  ordered?: readonly ConfigSource[];
+  /** --config-file, in order (used when `ordered` is absent: the files, then the directories). */
+  configFiles?: readonly string[];
+  /** --config-dir, in order; each contributes its `*.conf` files in lexical order. */
+  configDirs?: readonly string[];
+  /** Read first when no --config-file is given; the ones that do not exist are skipped. */
+  defaultConfigFiles?: readonly string[];
+  /** Read next when no --config-dir is given; missing ones are skipped. Default: each default file + `.d`. */
+  defaultConfigDirs?: readonly string[];
+}
+
+/** The command-line sources in order. */
+export function orderedSources(sources: ConfigSources): ConfigSource[] {
+  if (sources.ordered) return [...sources.ordered];
+  return [
+    ...(sources.configFiles ?? []).map((path): ConfigSource => ({ kind: 'file', path })),
+    ...(sources.configDirs ?? []).map((path): ConfigSource => ({ kind: 'dir', path })),
+  ];
+}
+
+/**
+ * The files that will be read, in oslo.config's order: the default files (when no --config-file is
+ * given; missing ones skipped), then the default directories (when no --config-dir is given; missing
+ * ones skipped), then every --config-file and --config-dir in command-line order. A directory gives its
+ * `*.conf` files sorted byte-wise, hidden ones (`.#cinder.conf`, an editor's lock) left out.
+ */
+export async function listConfigFiles(sources: ConfigSources): Promise<string[]> {
+  const given = orderedSources(sources);
+  const files: string[] = [];
+  if (!given.some((source) => source.kind === 'file')) {
+    for (const file of sources.defaultConfigFiles ?? []) if (await isFile(file)) files.push(file);
+  }
+  if (!given.some((source) => source.kind === 'dir')) {
+    const dirs = sources.defaultConfigDirs ?? (sources.defaultConfigFiles ?? []).map((file) => `${file}.d`);
+    for (const dir of dirs) if (await isDirectory(dir)) files.push(...await listConfigDir(dir));
+  }
+  for (const source of given) {
+    if (source.kind === 'file') files.push(source.path);
+    else files.push(...await listConfigDir(source.path));
+  }
+  return files;
+}
+
+/** A directory's `*.conf` files as oslo's `glob('*.conf')` finds them: hidden names skipped, byte order. */
+export async function listConfigDir(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (cause) {
+    throw new ConfigError(`cannot read config directory: ${describeFsError(cause)}`, { file: dir, cause });
+  }
+  return names.filter((name) => name.endsWith('.conf') && !name.startsWith('.')).sort(compareBytes).map((name) => join(dir, name));
+}
+
+/** Byte-wise order, like `LC_ALL=C ls` (and Python's sorted()), so the order never depends on the locale. */
+function compareBytes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Whether a default file is there to be read. */
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isFile(), () => false);
+}
+
+/** Whether a default directory is there to be read. */
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isDirectory(), () => false);
+}
+
+/** "no such file or directory (ENOENT)", "permission denied (EACCES)", … */
+export function describeFsError(cause: unknown): string {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  const known: Record<string, string> = {
+    ENOENT: 'no such file or directory',
+    EACCES: 'permission denied',
+    EISDIR: 'is a directory, expected a file',
+    ENOTDIR: 'not a directory',
+  };
+  if (code && known[code]) return `${known[code]} (${code})`;
+  return cause instanceof Error ? cause.message : String(cause);
+}
