@@ -20,11 +20,12 @@ export interface TargetOptions {
 export type TargetKind = 'init' | 'auxiliary' | 'package';
 
 /**
- * Where a target's shell lives, for the linters: every file is a script (`files`), the scripts sit in logrotate
- * `postrotate` blocks (`postrotate`), or none is checked as generated (`none`: deb's and rpm's scripts are
- * assembled from snippets and checked, and run, by their own tests).
+ * Where a target's shell lives, for the linters: every file is shell, scripts or sourced settings (`files`);
+ * the files that start with `#!` are scripts and the others data, such as s6's notification-fd (`scripts`);
+ * the scripts sit in logrotate `postrotate` blocks (`postrotate`); or none is checked as generated (`none`:
+ * deb's and rpm's scripts are assembled from snippets and checked, and run, by their own tests).
  */
-export type ShellContent = 'files' | 'postrotate' | 'none';
+export type ShellContent = 'files' | 'scripts' | 'postrotate' | 'none';
 
 /**
  * How the binary packages (packaging/) take a target's files: as generated, next to the code (`as-generated`);

@@ -66,7 +66,7 @@ export async function buildPackages(options: BuildPackagesOptions): Promise<stri
   const written: string[] = [];
   for (const format of options.formats) {
     const packager = findPackager(format);
-    const specs = await planPackages(format === 'rpm' ? 'rpm' : 'deb', {
+    const specs = await planPackages(packager.name, {
       manifest,
       layout: options.layout,
       generated,

@@ -5,7 +5,7 @@ import { renderSysusersConf, sysusersPath } from '../package-plan/sysusers.js';
 import { renderMaintainerScripts } from './maintainer-scripts.js';
 
 export { renderMaintainerScripts, assembleMaintainerScript } from './maintainer-scripts.js';
-export { SNIPPET_START, SNIPPET_END } from './snippet.js';
+export { SNIPPET_START, SNIPPET_END } from '../package-plan/snippet-markers.js';
 export { debRelations, type DebRelations } from './dependencies.js';
 
 /** Everything the plan's package needs from reloadkit: the maintainer scripts and, with accounts, sysusers.d. */

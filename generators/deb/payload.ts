@@ -1,5 +1,6 @@
 // Where a package keeps, between preinst and postinst of an upgrade, the checksums of the code it replaces.
-import type { PackagePlan, PackagedService } from '../package-plan/plan.js';
+import { distinguishesConffileOnly } from '../package-plan/conffile-only.js';
+import type { PackagePlan } from '../package-plan/plan.js';
 
 /** Folder shared by reloadkit-built packages; each package writes one file, removed once configured. */
 export const SAVED_PAYLOAD_DIRECTORY = '/var/lib/reloadkit';
@@ -7,11 +8,6 @@ export const SAVED_PAYLOAD_DIRECTORY = '/var/lib/reloadkit';
 /** The file holding the md5sums (without docs) of the version being upgraded from. */
 export function savedPayloadPath(packageName: string): string {
   return `${SAVED_PAYLOAD_DIRECTORY}/${packageName}.md5sums`;
-}
-
-/** True when a conffile-only upgrade must act differently from a code upgrade for this service. */
-export function distinguishesConffileOnly(service: PackagedService): boolean {
-  return service.onConffileOnlyUpgrade !== service.onUpgrade;
 }
 
 /** True when any service of the package needs the preinst/postinst checksum comparison. */

@@ -1,7 +1,8 @@
 // postinst: accounts, directories, config files, then per service SysV registration and start, systemd enable, start.
 import type { PackagePlan, PackagedService } from '../package-plan/plan.js';
 import { sysusersPath } from '../package-plan/sysusers.js';
-import { distinguishesConffileOnly, needsPayloadComparison, payloadView } from './payload.js';
+import { distinguishesConffileOnly } from '../package-plan/conffile-only.js';
+import { needsPayloadComparison, payloadView } from './payload.js';
 import { renderPiece, renderSnippet } from './snippet.js';
 
 /** The unit a service ships. */

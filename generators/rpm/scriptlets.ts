@@ -1,9 +1,9 @@
 // The RPM scriptlet bodies of one package: %pre, %post, %preun, %postun, %posttrans (plain shell, no macros).
 import type { PackagePlan, PackagedService } from '../package-plan/plan.js';
 import { sysusersPath } from '../package-plan/sysusers.js';
-import { distinguishesConffileOnly } from '../deb/payload.js';
+import { distinguishesConffileOnly } from '../package-plan/conffile-only.js';
+import { wrapInSnippetMarkers } from '../package-plan/snippet-markers.js';
 import { renderTemplate } from '../render/handlebars.js';
-import { SNIPPET_END, SNIPPET_START } from '../deb/snippet.js';
 
 /** Scriptlet bodies by section name, as `%<name>` in the spec. */
 export interface RpmScriptlets {
@@ -32,7 +32,7 @@ const DIGEST = /^([0-9a-f]{64}|%\{\??[A-Za-z_][A-Za-z0-9_]*\})$/;
 
 function snippet(name: string, view: object): string {
   const body = renderTemplate(`rpm/${name}.hbs`, view).trimEnd();
-  return `${SNIPPET_START}\n${body}\n${SNIPPET_END}\n`;
+  return wrapInSnippetMarkers(body);
 }
 
 function unitOf(service: PackagedService): string {

@@ -7,6 +7,7 @@ import type { PackageSpec } from '../package-spec.js';
 import { wrapError } from '../errors.js';
 import { runTool } from '../run-tool.js';
 import { formatDebVersion } from './control.js';
+import { debPlanning } from './planning.js';
 import { stageDebTree } from './stage.js';
 
 /** Debian's epoch-less version cannot contain ':' here; file names use the full version. */
@@ -20,6 +21,7 @@ function debFileName(spec: PackageSpec): string {
  */
 export const debPackager: Packager = {
   name: 'deb',
+  planning: debPlanning,
   fileName: debFileName,
   async build(spec: PackageSpec, options: BuildOptions): Promise<string> {
     const out = join(options.outDir, debFileName(spec));

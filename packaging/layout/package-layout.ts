@@ -42,7 +42,7 @@ export interface PackageLayout {
   codeRoot: string;
   common: CommonPackageLayout;
   /** What each service package holds, per format (RPM packages ship no SysV script): the last paragraph of its long description. */
-  serviceContents: Record<'deb' | 'rpm', string>;
+  serviceContents: Record<string, string>;
   /** Per service name from the manifest. */
   services: Record<string, ServicePackageLayout>;
 }

@@ -2,13 +2,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Manifest, ServiceManifest } from '../../generators/manifest/index.js';
-import { computeCodeDigest } from '../../generators/package-plan/code-digest.js';
 import { planConfigFiles, planDirectories } from '../../generators/package-plan/plan.js';
-import { renderRpmScriptlets, requiredByScriptlets } from '../../generators/rpm/index.js';
 import type { GeneratedFile } from '../../generators/target.js';
+import type { FormatPlanning, FormatRelations } from '../format-planning.js';
 import type { Dependency, FileEntry, PackageEntry, PackageSpec } from '../package-spec.js';
 import { PackagingError } from '../errors.js';
 import { gzipReproducibly } from '../deb/stage.js';
+import { findPackager } from '../registry.js';
 import { collectCode } from './code-files.js';
 import { emptyGeneratedFiles, type GeneratedInputs } from './generated-inputs.js';
 import { renderManPage } from './man-page.js';
@@ -27,14 +27,10 @@ export interface PlanInputs {
   lintianOverrides: Map<string, string>;
 }
 
-/** Installed paths differ per format: RPM distributions keep units in /usr/lib and have no LSB init scripts. */
-function adaptInstalledFile(format: 'deb' | 'rpm', file: GeneratedFile): FileEntry | undefined {
-  let path = `/${file.path.replace(/^\/+/, '')}`;
-  if (format === 'rpm') {
-    if (path.startsWith('/etc/init.d/')) return undefined;
-    if (path.startsWith('/lib/')) path = `/usr${path}`;
-  }
-  return { kind: 'file', path, mode: file.mode, content: file.content };
+/** A generated file where the format installs it (e.g. rpm: /usr/lib, no LSB init scripts), or undefined. */
+function adaptInstalledFile(planning: FormatPlanning, file: GeneratedFile): FileEntry | undefined {
+  const path = planning.installedPath(file.path);
+  return path === undefined ? undefined : { kind: 'file', path, mode: file.mode, content: file.content };
 }
 
 async function codeEntries(inputs: PlanInputs, dirs: string[]): Promise<PackageEntry[]> {
@@ -47,28 +43,20 @@ async function codeEntries(inputs: PlanInputs, dirs: string[]): Promise<PackageE
   return entries;
 }
 
-/**
- * Adds the RPM scriptlets, rendered with the digest of the package's code (every file but %config ones), which
- * lets an upgrade that changed only configuration reload instead of restart.
- */
-function withRpmScriptlets(inputs: PlanInputs, spec: PackageSpec): PackageSpec {
-  const plan = inputs.generated.get(spec.name)?.rpmPlan;
-  if (!plan) return spec;
-  const code = spec.entries.flatMap((e) => (e.kind === 'file' && !e.conffile && !e.path.startsWith('/etc/') ? [e] : []));
-  const codeDigest = computeCodeDigest(code.map((e) => ({ path: e.path, content: e.content })));
-  const required = requiredByScriptlets(plan);
-  return {
-    ...spec,
-    rpmScripts: renderRpmScriptlets(plan, { codeDigest }),
-    rpmScriptRequires: Object.fromEntries(Object.entries(required).filter(([, names]) => names.length > 0)),
-  };
-}
-
 /** A field packaging needs that the manifest may leave out, or an error saying where to set it. */
 function requirePackageField(manifest: Manifest, field: 'license' | 'copyright', why: string): string {
   const value = manifest.package[field];
   if (value === undefined) throw new PackagingError(`package.${field}: expected a value in the manifest (${why}), got nothing`);
   return value;
+}
+
+/** What a service package holds in `format`, as the layout words it for its long description. */
+function serviceContents(layout: PackageLayout, format: string): string {
+  const contents = layout.serviceContents[format];
+  if (contents === undefined) {
+    throw new PackagingError(`layout.serviceContents: expected an entry for "${format}", got only ${Object.keys(layout.serviceContents).join(', ')}`);
+  }
+  return contents;
 }
 
 /** Long description paragraphs: what the software (or service) does, then what this package holds. */
@@ -109,13 +97,20 @@ function launcher(inputs: PlanInputs, service: ServiceManifest, main: string): F
 
 const nodejs: Dependency = { name: 'nodejs', constraint: { operator: '>=', version: '18' } };
 
-/** Plans every package for `format`: the common package first, then one per service in manifest order. */
-export async function planPackages(format: 'deb' | 'rpm', inputs: PlanInputs): Promise<PackageSpec[]> {
+/** `depends` (what every format needs first) plus the format's own relations. */
+function withRelations(depends: Dependency[], relations: FormatRelations): Pick<PackageSpec, 'depends' | 'preDepends'> {
+  return { depends: [...depends, ...relations.depends], preDepends: relations.preDepends };
+}
+
+/**
+ * Plans every package for `format` (a registered packager, which knows its format's paths and relations):
+ * the common package first, then one per service in manifest order.
+ */
+export async function planPackages(format: string, inputs: PlanInputs): Promise<PackageSpec[]> {
   const { manifest, layout } = inputs;
-  const installed = (name: string): FileEntry[] =>
-    (inputs.generated.get(name)?.installed ?? []).flatMap((f) => adaptInstalledFile(format, f) ?? []);
-  const debDepends = (name: string): Dependency[] => inputs.generated.get(name)?.debDepends ?? [];
-  const debPreDepends = (name: string): Dependency[] => inputs.generated.get(name)?.debPreDepends ?? [];
+  const { planning } = findPackager(format);
+  const generated = (name: string) => inputs.generated.get(name) ?? emptyGeneratedFiles();
+  const installed = (name: string): FileEntry[] => generated(name).installed.flatMap((f) => adaptInstalledFile(planning, f) ?? []);
   const copied: PackageEntry[] = [];
   const ownedConfigFiles = new Map(planConfigFiles(manifest.services).map((file) => [file.path, file]));
   for (const file of layout.common.files) {
@@ -129,9 +124,7 @@ export async function planPackages(format: 'deb' | 'rpm', inputs: PlanInputs): P
   }
   const common: PackageSpec = {
     ...basePackage(inputs, layout.common.name, layout.common.summary, joinDescription(manifest.package.long_description, layout.common.contents)),
-    // logrotate: its snippet is in this package (rpmlint asks for the dependency; Debian treats it as optional).
-    depends: format === 'deb' ? [nodejs, ...debDepends(layout.common.name)] : [nodejs, { name: 'logrotate' }],
-    preDepends: format === 'deb' ? debPreDepends(layout.common.name) : undefined,
+    ...withRelations([nodejs], planning.relations(generated(layout.common.name), 'common')),
     entries: [
       // Compiled modules are ES modules: Node needs "type": "module" above them.
       { kind: 'file', path: `${layout.codeRoot}/package.json`, mode: 0o644, content: '{\n  "type": "module"\n}\n' },
@@ -159,10 +152,9 @@ export async function planPackages(format: 'deb' | 'rpm', inputs: PlanInputs): P
         inputs,
         service.name,
         service.description,
-        joinDescription(service.long_description ?? manifest.package.long_description, layout.serviceContents[format]),
+        joinDescription(service.long_description ?? manifest.package.long_description, serviceContents(layout, format)),
       ),
-      depends: format === 'deb' ? [nodejs, exactCommon, ...debDepends(service.name)] : [nodejs, exactCommon],
-      preDepends: format === 'deb' ? debPreDepends(service.name) : undefined,
+      ...withRelations([nodejs, exactCommon], planning.relations(generated(service.name), 'service')),
       entries: [
         launcher(inputs, service, serviceLayout.main),
         { kind: 'file', path: `/usr/share/man/man1/${service.name}.1.gz`, mode: 0o644, content: gzipReproducibly(man) },
@@ -171,6 +163,5 @@ export async function planPackages(format: 'deb' | 'rpm', inputs: PlanInputs): P
       ],
     });
   }
-  const specs = [common, ...services];
-  return format === 'rpm' ? specs.map((spec) => withRpmScriptlets(inputs, spec)) : specs;
+  return [common, ...services].map((spec) => planning.complete?.(spec, generated(spec.name)) ?? spec);
 }

@@ -8,6 +8,7 @@ import { wrapError } from '../errors.js';
 import { runTool } from '../run-tool.js';
 import { renderDebCopyright } from '../deb/copyright.js';
 import { setTreeTimes, writeEntries } from '../stage-entries.js';
+import { rpmPlanning } from './planning.js';
 import { renderRpmSpec } from './spec-file.js';
 
 function rpmFileName(spec: PackageSpec): string {
@@ -45,6 +46,7 @@ export function listReproducibleDefines(stageDir: string, topDir: string): strin
 /** Builds .rpm files: owners and modes come from %attr in the spec, so they are real in the package. */
 export const rpmPackager: Packager = {
   name: 'rpm',
+  planning: rpmPlanning,
   fileName: rpmFileName,
   async build(input: PackageSpec, options: BuildOptions): Promise<string> {
     const spec = addRpmExtraEntries(input);

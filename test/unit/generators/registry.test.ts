@@ -14,13 +14,17 @@ t.test('names are unique and findTarget lists them all', async (t) => {
 for (const { name, manifest } of loadManifestsUnderTest()) {
   for (const target of targets) {
     t.test(`${name}: ${target.name} keeps to what it declares`, async (t) => {
-      for (const file of target.generate(manifest, { systemdVersion: 252 })) {
+      const files = target.generate(manifest, { systemdVersion: 252 });
+      if (target.shell === 'scripts' && files.length > 0) {
+        t.ok(files.some((file) => file.content.startsWith('#!')), 'shell: scripts, so some file is a script');
+      }
+      for (const file of files) {
         t.ok(
           target.installsUnder.some((prefix) => file.path.startsWith(prefix)),
           `${file.path} is under one of ${target.installsUnder.join(', ')}`,
         );
-        // A service-side target that writes scripts must say so (shell: files), or the shell checks would skip them.
-        if (target.kind !== 'package' && target.shell !== 'files') {
+        // A service-side target that writes scripts must say so (shell: files or scripts), or the shell checks would skip them.
+        if (target.kind !== 'package' && target.shell !== 'files' && target.shell !== 'scripts') {
           t.notOk(file.content.startsWith('#!'), `${file.path} is no script (shell: ${target.shell})`);
         }
       }

@@ -23,9 +23,9 @@ for (const [name, path] of Object.entries(manifests)) {
     t.strictSame(scripts.map((f) => f.path).sort(), ['DEBIAN/postinst', 'DEBIAN/postrm', 'DEBIAN/preinst', 'DEBIAN/prerm']);
     for (const script of scripts) {
       t.equal(script.mode, 0o755, `${script.path} is executable`);
-      const shellcheck = runShellcheck(script.content);
+      const shellcheck = await runShellcheck(script.content);
       t.equal(shellcheck.status, 0, `${script.path}: shellcheck\n${shellcheck.output}`);
-      const syntax = runShellSyntaxCheck(script.content);
+      const syntax = await runShellSyntaxCheck(script.content);
       t.equal(syntax.status, 0, `${script.path}: sh -n\n${syntax.output}`);
     }
   });

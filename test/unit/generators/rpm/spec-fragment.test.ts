@@ -32,9 +32,9 @@ for (const [name, path] of Object.entries(manifests)) {
   t.test(`${name}: every scriptlet passes shellcheck and sh -n`, async (t) => {
     for (const [section, body] of Object.entries(scriptlets)) {
       const script = `#!/bin/sh\n${body as string}`;
-      const shellcheck = runShellcheck(script);
+      const shellcheck = await runShellcheck(script);
       t.equal(shellcheck.status, 0, `%${section}: shellcheck\n${shellcheck.output}`);
-      t.equal(runShellSyntaxCheck(script).status, 0, `%${section}: sh -n`);
+      t.equal((await runShellSyntaxCheck(script)).status, 0, `%${section}: sh -n`);
     }
   });
 
