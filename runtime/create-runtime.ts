@@ -16,6 +16,8 @@ export interface CreateRuntimeOptions {
   configDirs?: readonly string[];
   /** --config-file and --config-dir in command-line order; when given, configFiles/configDirs are ignored. */
   configSources?: readonly ConfigSource[];
+  /** [DEFAULT] values given on the command line (`--debug`): they win over every file, as in oslo.config. */
+  commandLine?: Readonly<Record<string, string>>;
   /** Notification sinks (JSON log, JSON-lines file, sd_notify); `rt.on` listeners need none. */
   sinks?: readonly NotificationSink[];
 }
@@ -33,7 +35,7 @@ export function toService(service: Service | ServiceDefinition): Service {
  */
 export async function createRuntime(service: Service | ServiceDefinition, options: CreateRuntimeOptions = {}): Promise<Runtime> {
   const checked = toService(service);
-  const rt = new ServiceRuntime(checked, { configFiles: options.configFiles, configDirs: options.configDirs, ordered: options.configSources }, options.sinks ?? []);
+  const rt = new ServiceRuntime(checked, { configFiles: options.configFiles, configDirs: options.configDirs, ordered: options.configSources, commandLine: options.commandLine }, options.sinks ?? []);
   rt.config = await rt.loadNextConfig();
   const targets = rt.drivers.listTargets(rt.config);
   const first = await rt.drivers.buildAll(targets, rt.config);
