@@ -15,6 +15,8 @@ export interface CreateRuntimeOptions {
   configDirs?: readonly string[];
   /** --config-file and --config-dir in command-line order; when given, configFiles/configDirs are ignored. */
   configSources?: readonly ConfigSource[];
+  /** [DEFAULT] values given on the command line (`--debug`): they win over every file, as in oslo.config. */
+  commandLine?: Readonly<Record<string, string>>;
   /** Notification sinks (JSON log, JSON-lines file, sd_notify); `rt.on` listeners need none. */
   sinks?: readonly NotificationSink[];
 }
@@ -32,7 +34,7 @@ export function toService(service: Service | ServiceDefinition): Service {
  */
 export async function createRuntime(service: Service | ServiceDefinition, options: CreateRuntimeOptions = {}): Promise<Runtime> {
   const rt = new ServiceRuntime(
-    toService(service), { configFiles: options.configFiles, configDirs: options.configDirs, ordered: options.configSources }, options.sinks ?? [],
+    toService(service), { configFiles: options.configFiles, configDirs: options.configDirs, ordered: options.configSources, commandLine: options.commandLine }, options.sinks ?? [],
   );
   await rt.start();
   return rt;

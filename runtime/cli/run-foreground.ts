@@ -4,7 +4,6 @@
 import { startControlServer, type ControlServer } from '../control/server.js';
 import { createRuntime } from '../create-runtime.js';
 import type { Service } from '../define-service.js';
-import { createJsonLogSink } from '../notify/json-log.js';
 import { createJsonlFileSink } from '../notify/jsonl-file.js';
 import { createSdNotifySink } from '../notify/sd-notify.js';
 import type { NotificationSink } from '../notify/sink.js';
@@ -12,10 +11,19 @@ import type { Runtime } from '../runtime-api.js';
 import type { ParsedCommand } from './arguments.js';
 import { describeProgress } from './describe-event.js';
 import { EXIT } from './exit-codes.js';
+import { openServiceLog } from './service-log.js';
 
 /** Runs the service until SIGTERM/SIGINT; resolves with the process exit code. */
 export async function runForeground(service: Service, command: ParsedCommand): Promise<number> {
   process.title = service.name;
+  let serviceLog: ReturnType<typeof openServiceLog>;
+  try {
+    serviceLog = openServiceLog(service.name, command.logging);
+    log = serviceLog;
+  } catch (error) {
+    process.stderr.write(`${service.name}: cannot start: ${(error as Error).message}\n`);
+    return EXIT.failed;
+  }
   let rt: Runtime | undefined;
   let hupDuringStartup = false;
   const reloadOnHup = (): void => {
@@ -29,12 +37,12 @@ export async function runForeground(service: Service, command: ParsedCommand): P
 
   const sd = createSdNotifySink();
   const sinks: NotificationSink[] = [
-    createJsonLogSink(),
+    serviceLog.sink,
     createJsonlFileSink({ path: () => rt?.config.get('DEFAULT', 'notification_file') as string | undefined }),
     ...(sd ? [sd] : []),
   ];
   try {
-    rt = await createRuntime(service, { configSources: command.configSources, sinks });
+    rt = await createRuntime(service, { configSources: command.configSources, commandLine: command.logging.debug ? { debug: 'true' } : undefined, sinks });
   } catch (error) {
     // No READY=1: the exit code tells the init system that start-up failed.
     process.stderr.write(`${service.name}: cannot start: ${(error as Error).message}\n`);
@@ -99,7 +107,10 @@ async function reloadWithProgress(rt: Runtime, waitDrained: boolean, onProgress:
   }
 }
 
-/** Writes one JSON log line on stderr. */
+/** Where logLine writes: stderr until runForeground opens the service's log (--log-file, --use-syslog, …). */
+let log: { write: (line: string) => unknown; sink: NotificationSink } | undefined;
+
+/** Writes one JSON log line to the service's log. */
 function logLine(fields: Record<string, unknown>): void {
-  process.stderr.write(JSON.stringify(fields) + '\n');
+  (log ?? process.stderr).write(JSON.stringify(fields) + '\n');
 }

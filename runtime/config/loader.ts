@@ -30,7 +30,16 @@ export async function loadConfig(sources: ConfigSources, schema: ConfigSchema, o
       errors.push(...error.all());
     }
   }
+  if (sources.commandLine && Object.keys(sources.commandLine).length > 0) docs.push(commandLineDocument(sources.commandLine));
   const failure = combineConfigErrors(errors);
   if (failure) throw failure;
   return resolveConfig(docs, schema, files, options);
+}
+
+/** Command-line values as one more document, read last (file "<command line>", line 0). */
+function commandLineDocument(values: Readonly<Record<string, string>>): IniDocument {
+  const file = '<command line>';
+  const entries = Object.entries(values).map(([key, value]) => [key, { value, file, line: 0 }] as const);
+  const section = { name: 'DEFAULT', file, line: 0, values: new Map(entries), occurrences: new Map(entries.map(([k, v]) => [k, [v]])) };
+  return { file, sections: new Map([['DEFAULT', section]]) };
 }

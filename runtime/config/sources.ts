@@ -22,6 +22,8 @@ export interface ConfigSources {
   defaultConfigFiles?: readonly string[];
   /** Read next when no --config-dir is given; missing ones are skipped. Default: each default file + `.d`. */
   defaultConfigDirs?: readonly string[];
+  /** [DEFAULT] values from the command line (oslo.log's `--debug`): read after every file, so they win. */
+  commandLine?: Readonly<Record<string, string>>;
 }
 
 /** The command-line sources in order. */

@@ -1,6 +1,6 @@
-// The options of every cinder example service. All three read the same /etc/cinder/cinder.conf and
-// the runtime rejects unknown sections and options, so each service declares them all (as Cinder
-// registers every option in every service); each service uses only its own.
+// The options of every cinder example service. All three read the same /etc/cinder/cinder.conf; each
+// declares them all, so that one service's options are not reported as unknown by another (the runtime
+// warns about unknown names, and refuses them in strict mode); each service uses only its own.
 import { opt, type OptionsDeclaration } from '../../../runtime/index.js';
 
 /** Options per backend section listed in `enabled_backends`. */

@@ -8,7 +8,7 @@ t.test('status reports state, generations, in-flight work, files and the last re
   const tracked = f.rt.track(() => held.promise);
   t.same(f.rt.status(), {
     service: 'fake-volume', pid: process.pid, state: 'ready', generations: { 'volume:a': 1, 'volume:b': 1 },
-    inFlight: { 'volume:a': 0, 'volume:b': 1 }, trackedInFlight: 1, draining: [], configFiles: [f.file],
+    inFlight: { 'volume:a': 0, 'volume:b': 1 }, trackedInFlight: 1, draining: [], configFiles: [f.file], configWarnings: [],
   });
   const end = await f.rt.reload();
   t.same(f.rt.status().lastReload, end);

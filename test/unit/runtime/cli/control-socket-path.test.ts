@@ -22,3 +22,25 @@ t.test('--control-socket, then the files in order, then the default', async (t) 
   t.equal(await locateControlSocket('svc', undefined, { configFiles: [join(dir, 'missing.conf')] }), '/run/svc/control.sock');
   t.equal(await locateControlSocket('svc', undefined, { configDirs: [dir] }), '/run/b.sock');
 });
+
+t.test('the reload client stays light: its static imports never reach the resolver, snapshot or option types', async (t) => {
+  const { readFileSync: read } = await import('node:fs');
+  const { dirname: dir, resolve: resolvePath } = await import('node:path');
+  const { fileURLToPath } = await import('node:url');
+  const root = resolvePath(dir(fileURLToPath(import.meta.url)), '../../../../runtime');
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = read(file, 'utf8');
+    for (const match of text.matchAll(/^(?:import|export) (?!type )[^;]*? from '(\.[^']+)'/gm)) {
+      visit(resolvePath(dir(file), match[1]!.replace(/\.js$/, '.ts')));
+    }
+  };
+  visit(join(root, 'cli', 'client-commands.ts'));
+  const reached = [...seen].map((file) => file.slice(root.length + 1));
+  t.ok(reached.includes('config/sources.ts') && reached.includes('config/ini-parser.ts'), `uses sources.ts and the tokenizer: ${reached.join(', ')}`);
+  for (const heavy of ['config/resolve.ts', 'config/snapshot.ts', 'config/option-types.ts', 'config/options.ts', 'config/value-reader.ts', 'config/loader.ts']) {
+    t.notOk(reached.includes(heavy), `${heavy} is not loaded by reload/status`);
+  }
+});
