@@ -11,14 +11,15 @@ const who = { ...identifyReload('svc', 4, 'SIGHUP'), startedAt: performance.now(
 const withoutClock = (event: object) => ({ ...event, time: 'T', ...('durationMs' in event ? { durationMs: 'D' } : {}) });
 
 t.test('reload.start and a succeeded reload.end name the reload, what changed and what was rebuilt', async (t) => {
-  t.same(Object.keys(reloadStarted(who)), ['event', 'service', 'pid', 'id', 'trigger', 'time']);
-  t.same(withoutClock(reloadStarted(who)), { event: 'reload.start', service: 'svc', pid: process.pid, id: 4, trigger: 'SIGHUP', time: 'T' });
-  const diff = { changed: ['a.san_port'], restartRequired: ['DEFAULT.listen'] } as ConfigDiff;
+  t.same(Object.keys(reloadStarted(who)), ['event', 'service', 'pid', 'id', 'trigger', 'time', 'warnings']);
+  t.same(withoutClock(reloadStarted(who)), { event: 'reload.start', service: 'svc', pid: process.pid, id: 4, trigger: 'SIGHUP', time: 'T', warnings: [] });
+  const warning = { message: 'unknown option', file: 'f.conf', line: 2, section: 'a', option: 'san_prot' };
+  const diff = { changed: ['a.san_port'], restartRequired: ['DEFAULT.listen'], applied: { warnings: [warning] } } as unknown as ConfigDiff;
   const end = reloadSucceeded(who, diff, ['volume:a']);
-  t.same(Object.keys(end), ['event', 'service', 'pid', 'id', 'trigger', 'time', 'outcome', 'changed', 'restartRequired', 'reinitialised', 'durationMs']);
+  t.same(Object.keys(end), ['event', 'service', 'pid', 'id', 'trigger', 'time', 'outcome', 'changed', 'restartRequired', 'reinitialised', 'durationMs', 'warnings']);
   t.same(withoutClock(end), {
     event: 'reload.end', service: 'svc', pid: process.pid, id: 4, trigger: 'SIGHUP', time: 'T', outcome: 'succeeded',
-    changed: ['a.san_port'], restartRequired: ['DEFAULT.listen'], reinitialised: ['volume:a'], durationMs: 'D',
+    changed: ['a.san_port'], restartRequired: ['DEFAULT.listen'], reinitialised: ['volume:a'], durationMs: 'D', warnings: [warning],
   });
   t.ok(end.durationMs >= 12, `durationMs counts from the start of the reload (${end.durationMs})`);
 });
@@ -39,7 +40,7 @@ t.test('a stopped reload is aborted or failed by its reason, keeps restartRequir
 t.test('an internal error and a refusal are failed reloads of zero duration that say why', async (t) => {
   t.same(withoutClock(reloadFailedInternally(who, new TypeError('x is undefined'))), {
     event: 'reload.end', service: 'svc', pid: process.pid, id: 4, trigger: 'SIGHUP', time: 'T', outcome: 'failed',
-    changed: [], restartRequired: [], reinitialised: [], durationMs: 'D', error: { message: 'internal error during reload: x is undefined' },
+    changed: [], restartRequired: [], reinitialised: [], durationMs: 'D', warnings: [], error: { message: 'internal error during reload: x is undefined' },
   });
   t.equal(reloadFailedInternally(who, 'boom').durationMs, 0);
   const refused = reloadRefused(who);
