@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RuntimeEvent } from '../events.js';
+import type { RuntimeEvent } from '../model/events.js';
 import { createJsonLogSink, type LineWriter } from '../notify/json-log.js';
 import type { NotificationSink } from '../notify/sink.js';
 import type { LoggingOptions } from './arguments.js';

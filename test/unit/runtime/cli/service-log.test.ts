@@ -3,7 +3,7 @@ import t from 'tap';
 import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { logFilePath, openServiceLog } from '../../../../runtime/cli/service-log.js';
-import type { RuntimeEvent } from '../../../../runtime/events.js';
+import type { RuntimeEvent } from '../../../../runtime/model/events.js';
 
 const none = { debug: false, useSyslog: false, useJournal: false };
 
