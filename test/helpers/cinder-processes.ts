@@ -1,15 +1,17 @@
 // Runs the built cinder example programs (examples/cinder/bin/*) as real processes for integration tests:
 // fake backends, cinder-volume/-scheduler/-api, their CLI, HTTP requests and the notification file.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Test } from 'tap';
 
+import { findFreePort } from '../../examples/cinder/demo/free-port.js';
+
 /** A TCP port that was free a moment ago. */
-export { findFreePort as freePort } from '../../examples/cinder/demo/free-port.js';
+export const freePort = findFreePort;
 
 /** Repository root. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -187,6 +189,22 @@ reload_drain_timeout = 30
 graceful_shutdown_timeout = 30
 debug = ${options.debug ? 'true' : 'false'}
 ${options.extra ?? ''}${sections.join('')}`;
+}
+
+/** The files of one cinder-volume under test: a temp dir with its cinder.conf written for `backends`. */
+export interface VolumeFiles {
+  dir: string; conf: string; socket: string; notifications: string; apiPort: number;
+  /** The cinder.conf text as written. */
+  text: string;
+}
+
+/** Makes a temp dir and writes a cinder.conf there for the given backends (name → port). */
+export async function writeVolumeFiles(t: Test, backends: Record<string, number>): Promise<VolumeFiles> {
+  const dir = tempDir(t);
+  const files = { dir, conf: join(dir, 'cinder.conf'), socket: join(dir, 'cinder-volume.sock'), notifications: join(dir, 'notifications.jsonl'), apiPort: await findFreePort() };
+  const text = formatVolumeConfig({ apiPort: files.apiPort, socket: files.socket, notificationFile: files.notifications, backends });
+  writeFileSync(files.conf, text);
+  return { ...files, text };
 }
 
 /** Sleeps. */

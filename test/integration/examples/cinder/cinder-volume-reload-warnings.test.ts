@@ -2,21 +2,15 @@
 // and `status` name the ignored option with file:line and the option it probably meant.
 import t from 'tap';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
-  assertBuildIsCurrent, formatVolumeConfig, freePort, readNotifications, runCli, startBackend, startService, tempDir,
+  assertBuildIsCurrent, readNotifications, runCli, startBackend, startService, writeVolumeFiles,
 } from '../../../helpers/cinder-processes.js';
 
 assertBuildIsCurrent();
 
 t.test('a misspelt backend option reloads with a warning and a suggestion', async (t) => {
-  const dir = tempDir(t);
   const backend = await startBackend(t);
-  const socket = join(dir, 'cinder-volume.sock');
-  const notifications = join(dir, 'notifications.jsonl');
-  const conf = join(dir, 'cinder.conf');
-  const good = formatVolumeConfig({ apiPort: await freePort(), socket, notificationFile: notifications, backends: { backend_a: backend.port } });
-  writeFileSync(conf, good);
+  const { conf, notifications, text: good } = await writeVolumeFiles(t, { backend_a: backend.port });
   await startService(t, 'cinder-volume', [conf]);
 
   const typo = `${good}san_prot = 9999\n`;

@@ -1,19 +1,14 @@
 // SIGTERM with an operation in flight: the operation completes, then the service exits 0.
 import t from 'tap';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
-  assertBuildIsCurrent, createVolume, formatVolumeConfig, freePort, startBackend, startService, tempDir, waitUntil,
+  assertBuildIsCurrent, createVolume, startBackend, startService, waitUntil, writeVolumeFiles,
 } from '../../../helpers/cinder-processes.js';
 
 assertBuildIsCurrent();
 
 t.test('SIGTERM drains in-flight work and exits 0', async (t) => {
-  const dir = tempDir(t);
   const backend = await startBackend(t);
-  const apiPort = await freePort();
-  const conf = join(dir, 'cinder.conf');
-  writeFileSync(conf, formatVolumeConfig({ apiPort, socket: join(dir, 's.sock'), notificationFile: join(dir, 'n.jsonl'), backends: { backend_a: backend.port } }));
+  const { conf, apiPort } = await writeVolumeFiles(t, { backend_a: backend.port });
   const volume = await startService(t, 'cinder-volume', [conf]);
   const op = createVolume(apiPort, 'backend_a', 1500);
   await waitUntil(() => backend.events().some((e) => e['event'] === 'op.start'), 'the operation to start on the backend');
