@@ -23,7 +23,7 @@ export function renderReport(report: RunReport): string {
     'run installs pm2 with npm into .cache/bench/pm2 (git-ignored; not a project dependency).',
     '',
     'A part, fewer repetitions, without touching this page: `npm run build && node build/bench/run-all.js',
-    '--only reload-vs-alternatives,runtime-overhead,cinder-reload --repetitions 2 --no-write`.',
+    '--only reload-vs-alternatives,runtime-overhead,cinder-reload,client-startup --repetitions 2 --no-write`.',
     '',
     '## The run',
     '',
