@@ -40,6 +40,10 @@ export type * from './model/events.js';
 export { runService, type RunServiceOptions } from './cli/run-service.js';
 /** The entry point whose reload and status run without importing the service (import it from its own file to keep them light). */
 export { runServiceMain, type ServiceMain } from './cli/run-service-main.js';
+/** The control socket of a runtime, for services that call createRuntime themselves (runService starts it). */
+export { serveRuntime, type ServeRuntimeOptions } from './control/serve-runtime.js';
+/** A listening control socket: its path, and close(). */
+export type { ControlServer } from './control/server.js';
 /** The standard sinks runService installs. */
 export { createJsonLogSink } from './notify/json-log.js';
 /** Appends every event to notification_file. */

@@ -2,7 +2,7 @@
 import { ControlTimeoutError, ServiceNotRunningError, sendControlRequest } from '../control/client.js';
 import type { ParsedCommand } from './arguments.js';
 import { locateControlSocket } from './control-socket-path.js';
-import { describeOutcome } from './describe-event.js';
+import { describeOutcome, describeProgress } from '../model/describe-event.js';
 import { EXIT } from './exit-codes.js';
 
 /** Where the commands write (process streams by default; tests pass their own). */
@@ -18,7 +18,7 @@ export async function runReloadCommand(service: { name: string; defaultConfigFil
     io.out(`${service.name}: asking the running service to reload (control socket ${path})\n`);
     const result = await sendControlRequest(path, { command: 'reload', waitDrained: command.waitDrained }, {
       timeoutMs: toMilliseconds(command.timeoutSeconds),
-      onProgress: (message) => io.out(`${service.name}: ${message}\n`),
+      onProgress: (progress) => io.out(`${service.name}: ${progress.event === undefined ? progress.message : describeProgress(progress.event)}\n`),
     });
     if (result.event !== undefined) {
       (result.ok ? io.out : io.err)(`${service.name}: ${describeOutcome(result.event)}\n`);

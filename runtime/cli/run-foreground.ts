@@ -1,7 +1,8 @@
 // `<svc> [run]`: starts the service in the foreground and wires signals, the control socket and the
 // notification sinks. Order matters: SIGHUP is handled before READY=1 is sent (systemd ≥ 262 fails a
 // notify-reload service that announces readiness before it catches its reload signal).
-import { startControlServer, type ControlServer } from '../control/server.js';
+import { serveRuntime } from '../control/serve-runtime.js';
+import type { ControlServer } from '../control/server.js';
 import { createRuntime } from '../create-runtime.js';
 import type { Service } from '../define-service.js';
 import { createJsonlFileSink } from '../notify/jsonl-file.js';
@@ -9,7 +10,6 @@ import { createSdNotifySink } from '../notify/sd-notify.js';
 import type { NotificationSink } from '../notify/sink.js';
 import type { Runtime } from '../runtime-api.js';
 import type { ParsedCommand } from './arguments.js';
-import { describeProgress } from './describe-event.js';
 import { EXIT } from './exit-codes.js';
 import { openServiceLog } from './service-log.js';
 
@@ -52,10 +52,7 @@ export async function runForeground(service: Service, command: ParsedCommand): P
 
   let control: ControlServer;
   try {
-    control = await startControlServer(runtime.config.get('DEFAULT', 'control_socket') as string, {
-      reload: ({ waitDrained, onProgress }) => reloadWithProgress(runtime, waitDrained, onProgress),
-      status: () => ({ ...runtime.status() }),
-    });
+    control = await serveRuntime(runtime);
   } catch (error) {
     process.stderr.write(`${service.name}: cannot start: ${(error as Error).message}\n`);
     await runtime.stop();
@@ -93,18 +90,6 @@ function waitForStopSignal(): Promise<NodeJS.Signals> {
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
   });
-}
-
-/** A reload asked for over the control socket, with the runtime's events streamed as progress lines. */
-async function reloadWithProgress(rt: Runtime, waitDrained: boolean, onProgress: (message: string) => void) {
-  const unsubscribe = rt.on('*', (event) => {
-    if (event.event !== 'reload.end') onProgress(describeProgress(event));
-  });
-  try {
-    return await rt.reload({ trigger: 'control-socket', waitDrained });
-  } finally {
-    unsubscribe();
-  }
 }
 
 /** Where logLine writes: stderr until runForeground opens the service's log (--log-file, --use-syslog, …). */

@@ -1,7 +1,7 @@
 // The control socket client behind `<svc> reload` and `<svc> status`: sends one request, reports
 // progress lines as they arrive and resolves with the result line.
 import { connect } from 'node:net';
-import { ControlProtocolError, createLineSplitter, encodeLine, parseMessage, type ControlRequest, type ResultMessage } from './protocol.js';
+import { ControlProtocolError, createLineSplitter, encodeLine, parseMessage, type ControlRequest, type ProgressMessage, type ResultMessage } from './protocol.js';
 
 /** No service listens on the control socket (file missing or nobody accepting). */
 export class ServiceNotRunningError extends Error {
@@ -23,7 +23,8 @@ export class ControlTimeoutError extends Error {
 export interface ControlRequestOptions {
   /** Give up after this many milliseconds (default: wait as long as it takes). */
   timeoutMs?: number;
-  onProgress?: (message: string) => void;
+  /** Called with each progress line as it arrives. */
+  onProgress?: (progress: ProgressMessage) => void;
 }
 
 /** Sends `request` to the service at `path` and resolves with its result line. */
@@ -44,7 +45,7 @@ export function sendControlRequest(path: string, request: ControlRequest, option
     socket.on('connect', () => socket.write(encodeLine(request)));
     const split = createLineSplitter((line) => {
       const message = parseMessage(line);
-      if (message.type === 'progress') options.onProgress?.(message.message);
+      if (message.type === 'progress') options.onProgress?.(message);
       else settle(() => resolve(message));
     });
     socket.on('data', (chunk: string) => {

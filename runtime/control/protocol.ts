@@ -1,13 +1,17 @@
 // The control socket protocol: the client sends one JSON line; the server answers with zero or more
-// `{"type":"progress","message":…}` lines, then one `{"type":"result",…}` line, and closes.
-import type { EventError, ReloadEndEvent } from '../model/events.js';
+// `{"type":"progress","event":{…},"message":…}` lines, then one `{"type":"result",…}` line, and closes.
+import type { EventError, ReloadEndEvent, RuntimeEvent } from '../model/events.js';
+import type { RuntimeStatus } from '../status.js';
 
 /** A request a client may send. */
 export type ControlRequest = { command: 'reload'; waitDrained: boolean } | { command: 'status' };
 
-/** A progress line, sent while a request runs. */
+/** A progress line, sent while a request runs: the runtime's event, and the same as a sentence. */
 export interface ProgressMessage {
   type: 'progress';
+  /** The event itself, for clients that render or act on it (absent from services before 0.2). */
+  event?: RuntimeEvent;
+  /** describeProgress(event), for clients that only print. */
   message: string;
 }
 
@@ -16,7 +20,7 @@ export interface ResultMessage {
   type: 'result';
   ok: boolean;
   event?: ReloadEndEvent;
-  status?: Record<string, unknown>;
+  status?: RuntimeStatus;
   error?: EventError;
 }
 
@@ -56,7 +60,11 @@ export function parseRequest(line: string): ControlRequest {
 /** Parses a line from the server. */
 export function parseMessage(line: string): ControlMessage {
   const value = parseJsonObject(line, 'answer');
-  if (value['type'] === 'progress' && typeof value['message'] === 'string') return { type: 'progress', message: value['message'] };
+  if (value['type'] === 'progress' && typeof value['message'] === 'string') {
+    const event = value['event'];
+    const structured = typeof event === 'object' && event !== null && typeof (event as { event?: unknown }).event === 'string';
+    return structured ? { type: 'progress', message: value['message'], event: event as RuntimeEvent } : { type: 'progress', message: value['message'] };
+  }
   if (value['type'] === 'result' && typeof value['ok'] === 'boolean') return value as unknown as ResultMessage;
   throw new ControlProtocolError(`control answer: expected a progress or result line, got ${truncate(line)}`);
 }

@@ -3,15 +3,18 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { chmod, lstat, mkdir, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { ReloadEndEvent } from '../model/events.js';
+import type { ReloadEndEvent, RuntimeEvent } from '../model/events.js';
+import type { RuntimeStatus } from '../status.js';
+import { describeProgress } from '../model/describe-event.js';
 import { readBoundedLine } from './bounded-line-reader.js';
 import { createConnectionTracker, DEFAULT_CONTROL_LIMITS, type ConnectionTracker, type ControlLimits } from './connection-limits.js';
 import { encodeLine, parseRequest, type ControlMessage, type ControlRequest } from './protocol.js';
 
 /** What the server needs from the runtime (kept small so the server does not depend on the core). */
 export interface ControlHandler {
-  reload(options: { waitDrained: boolean; onProgress: (message: string) => void }): Promise<ReloadEndEvent>;
-  status(): Record<string, unknown>;
+  /** Runs one reload; `onProgress` is called with each event the reload causes before its reload.end. */
+  reload(options: { waitDrained: boolean; onProgress: (event: RuntimeEvent) => void }): Promise<ReloadEndEvent>;
+  status(): RuntimeStatus;
 }
 
 /** A listening control server. */
@@ -103,7 +106,7 @@ function serveConnection(socket: Socket, handler: ControlHandler, tracker: Conne
         finish({ type: 'result', ok: false, error: { message: (error as Error).message } });
         return;
       }
-      runRequest(request, handler, (message) => send({ type: 'progress', message })).then(finish, (error: Error) =>
+      runRequest(request, handler, (event) => send({ type: 'progress', event, message: describeProgress(event) })).then(finish, (error: Error) =>
         finish({ type: 'result', ok: false, error: { message: `${request.command} failed: ${error.message}` } }),
       );
     },
@@ -126,7 +129,7 @@ function answerAndClose(socket: Socket, message: ControlMessage): void {
 }
 
 /** Runs one parsed request against the handler. */
-async function runRequest(request: ControlRequest, handler: ControlHandler, progress: (message: string) => void): Promise<ControlMessage> {
+async function runRequest(request: ControlRequest, handler: ControlHandler, progress: (event: RuntimeEvent) => void): Promise<ControlMessage> {
   if (request.command === 'status') return { type: 'result', ok: true, status: handler.status() };
   const event = await handler.reload({ waitDrained: request.waitDrained, onProgress: progress });
   return { type: 'result', ok: event.outcome === 'succeeded', event };

@@ -7,6 +7,11 @@ import type { ReloadEndEvent } from '../../../../runtime/model/events.js';
 import { startControlServer } from '../../../../runtime/control/server.js';
 import { parseCommandLine } from '../../../../runtime/cli/arguments.js';
 import { runReloadCommand, runStatusCommand } from '../../../../runtime/cli/client-commands.js';
+import type { RuntimeStatus } from '../../../../runtime/status.js';
+
+const status: RuntimeStatus = {
+  service: 'svc', pid: 1, state: 'ready', generations: {}, inFlight: {}, trackedInFlight: 0, draining: [], configFiles: [],
+};
 
 const end: ReloadEndEvent = {
   event: 'reload.end', service: 'svc', pid: 1, id: 2, trigger: 'control-socket', time: 'T', outcome: 'succeeded',
@@ -31,11 +36,11 @@ t.test('reload: progress and outcome, exit 0 / 1 / 7 and timeout', async (t) => 
   let delayMs = 0;
   const server = await startControlServer(path, {
     reload: async ({ onProgress }) => {
-      onProgress('reload 2 started (trigger: control-socket)');
+      onProgress({ event: 'reload.start', service: 'svc', pid: 1, id: 2, trigger: 'control-socket', time: 'T' });
       await new Promise((r) => setTimeout(r, delayMs));
       return next;
     },
-    status: () => ({ state: 'ready' }),
+    status: () => status,
   });
   t.teardown(() => server.close());
 
@@ -54,7 +59,7 @@ t.test('reload: progress and outcome, exit 0 / 1 / 7 and timeout', async (t) => 
   t.equal(slow.code, 1);
   t.equal(slow.err, `svc: reload: no answer on control socket ${path} within 0.2 s; the service may still finish the request\n`);
 
-  t.same(await run('status', ['--control-socket', path]), { code: 0, out: '{\n  "state": "ready"\n}\n', err: '' });
+  t.same(await run('status', ['--control-socket', path]), { code: 0, out: JSON.stringify(status, null, 2) + '\n', err: '' });
   await server.close();
   t.equal((await run('reload', ['--control-socket', path])).code, 7);
   t.equal((await run('status', ['--control-socket', path])).code, 3);

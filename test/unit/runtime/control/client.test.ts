@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { createStaleUnixSocket } from '../../../helpers/stale-unix-socket.js';
 import { join } from 'node:path';
 import { ControlTimeoutError, ServiceNotRunningError, sendControlRequest } from '../../../../runtime/control/client.js';
+import type { ProgressMessage } from '../../../../runtime/control/protocol.js';
 
 function tempDir(t: Test): string {
   const dir = mkdtempSync(join(tmpdir(), 'client-'));
@@ -37,11 +38,11 @@ t.test('a stale socket means not running', async (t) => {
 t.test('times out when no result comes', async (t) => {
   const path = join(tempDir(t), 'slow.sock');
   await listen(t, path, (socket) => socket.write('{"type":"progress","message":"working"}\n'));
-  const progress: string[] = [];
+  const progress: ProgressMessage[] = [];
   const error = await sendControlRequest(path, { command: 'status' }, { timeoutMs: 300, onProgress: (m) => progress.push(m) }).catch((e: Error) => e);
   t.ok(error instanceof ControlTimeoutError);
   t.equal((error as Error).message, `no answer on control socket ${path} within 0.3 s; the service may still finish the request`);
-  t.same(progress, ['working']);
+  t.same(progress, [{ type: 'progress', message: 'working' }], 'a progress line without an event (an older service) is passed on as it came');
 });
 
 t.test('a connection closed without a result is an error', async (t) => {

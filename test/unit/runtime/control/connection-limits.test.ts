@@ -11,12 +11,16 @@ import { busyMessage, deadlineMessage, evictedMessage, type ControlLimits } from
 import { sendControlRequest } from '../../../../runtime/control/client.js';
 import { startControlServer, type ControlHandler, type ControlServer } from '../../../../runtime/control/server.js';
 import { openRawConnection, refusalOf } from '../../../helpers/raw-control-connection.js';
+import type { RuntimeStatus } from '../../../../runtime/status.js';
 
 const end: ReloadEndEvent = {
   event: 'reload.end', service: 'svc', pid: 1, id: 1, trigger: 'control-socket', time: 'T', outcome: 'succeeded',
   changed: [], restartRequired: [], reinitialised: [], durationMs: 1,
 };
-const handler: ControlHandler = { reload: async () => end, status: () => ({ state: 'ready' }) };
+const status: RuntimeStatus = {
+  service: 'svc', pid: 1, state: 'ready', generations: {}, inFlight: {}, trackedInFlight: 0, draining: [], configFiles: [],
+};
+const handler: ControlHandler = { reload: async () => end, status: () => status };
 
 async function start(t: Test, limits: ControlLimits, use: ControlHandler = handler): Promise<ControlServer> {
   const dir = mkdtempSync(join(tmpdir(), 'control-limits-'));
@@ -40,7 +44,7 @@ t.test('a connection with half a request is answered with the reason and closed 
   const server = await start(t, limits);
   const half = await openRawConnection(server.path, '{"command":');
   t.equal(refusalOf(await half.closed), deadlineMessage(limits));
-  t.same(await sendControlRequest(server.path, { command: 'status' }), { type: 'result', ok: true, status: { state: 'ready' } }, 'the server still serves');
+  t.same(await sendControlRequest(server.path, { command: 'status' }), { type: 'result', ok: true, status }, 'the server still serves');
 });
 
 t.test('at the bound, the oldest idle connection makes room for a reload; the others stay open', async (t) => {

@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync, statSync, writeFileSync, existsSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { createStaleUnixSocket } from '../../../helpers/stale-unix-socket.js';
 import { join } from 'node:path';
-import type { ReloadEndEvent } from '../../../../runtime/model/events.js';
+import type { ReloadEndEvent, ReloadStartEvent } from '../../../../runtime/model/events.js';
+import type { ProgressMessage } from '../../../../runtime/control/protocol.js';
+import type { RuntimeStatus } from '../../../../runtime/status.js';
 import { startControlServer, type ControlHandler } from '../../../../runtime/control/server.js';
 import { sendControlRequest } from '../../../../runtime/control/client.js';
 
@@ -13,13 +15,17 @@ const end: ReloadEndEvent = {
   changed: [], restartRequired: [], reinitialised: [], durationMs: 1,
 };
 
+const started = (id: number): ReloadStartEvent => ({ event: 'reload.start', service: 'svc', pid: 1, id, trigger: 'control-socket', time: 'T' });
+const status: RuntimeStatus = {
+  service: 'svc', pid: 1, state: 'ready', generations: {}, inFlight: {}, trackedInFlight: 0, draining: [], configFiles: [],
+};
 const handler: ControlHandler = {
   async reload({ waitDrained, onProgress }) {
-    onProgress('reload 1 started');
-    onProgress(`waitDrained=${waitDrained}`);
+    onProgress(started(1));
+    onProgress(started(waitDrained ? 3 : 2));
     return waitDrained ? { ...end, outcome: 'aborted', error: { message: 'drain budget ran out' } } : end;
   },
-  status: () => ({ state: 'ready' }),
+  status: () => status,
 };
 
 function tempDir(t: Test): string {
@@ -32,14 +38,17 @@ t.test('serves reload and status, socket mode 0660, removed on close', async (t)
   const path = join(tempDir(t), 'run', 'svc', 'control.sock');
   const server = await startControlServer(path, handler);
   t.equal(statSync(path).mode & 0o777, 0o660);
-  const progress: string[] = [];
+  const progress: ProgressMessage[] = [];
   const result = await sendControlRequest(path, { command: 'reload', waitDrained: false }, { onProgress: (m) => progress.push(m) });
-  t.same(progress, ['reload 1 started', 'waitDrained=false']);
+  t.same(progress, [
+    { type: 'progress', event: started(1), message: 'reload 1 started (trigger: control-socket)' },
+    { type: 'progress', event: started(2), message: 'reload 2 started (trigger: control-socket)' },
+  ], 'each progress line carries the event and the same as a sentence');
   t.same(result, { type: 'result', ok: true, event: end });
   const aborted = await sendControlRequest(path, { command: 'reload', waitDrained: true });
   t.equal(aborted.ok, false);
   t.equal(aborted.event?.outcome, 'aborted');
-  t.same(await sendControlRequest(path, { command: 'status' }), { type: 'result', ok: true, status: { state: 'ready' } });
+  t.same(await sendControlRequest(path, { command: 'status' }), { type: 'result', ok: true, status });
   await server.close();
   t.notOk(existsSync(path), 'socket file removed');
 });

@@ -1,5 +1,6 @@
-// Human-readable lines for the reload client: progress while it waits, and the outcome.
-import type { ReloadEndEvent, RuntimeEvent } from '../model/events.js';
+// Human-readable lines for runtime events: the reload client's progress and outcome lines, also sent by
+// the control socket beside each structured progress event (for clients older than the event).
+import type { ReloadEndEvent, RuntimeEvent } from './events.js';
 
 /** One progress line for an event seen while a reload request waits. */
 export function describeProgress(event: RuntimeEvent): string {

@@ -1,7 +1,7 @@
 // What the reload client prints for progress and outcomes.
 import t from 'tap';
 import type { ReloadEndEvent } from '../../../../runtime/model/events.js';
-import { describeOutcome, describeProgress } from '../../../../runtime/cli/describe-event.js';
+import { describeOutcome, describeProgress } from '../../../../runtime/model/describe-event.js';
 
 const end: ReloadEndEvent = {
   event: 'reload.end', service: 's', pid: 1, id: 4, trigger: 'control-socket', time: 'T', outcome: 'succeeded',
