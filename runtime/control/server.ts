@@ -53,8 +53,15 @@ export async function startControlServer(path: string, handler: ControlHandler, 
   };
 }
 
+/** Longest unix socket path Linux binds (sun_path is 108 bytes with the terminating NUL); longer ones are cut short. */
+export const MAX_SOCKET_PATH_BYTES = 107;
+
 /** Makes sure `path` can be bound: creates its directory, removes a stale socket, refuses a live one. */
 async function prepareSocketPath(path: string): Promise<void> {
+  const bytes = Buffer.byteLength(path);
+  if (bytes > MAX_SOCKET_PATH_BYTES) {
+    throw new Error(`control socket ${path} is ${bytes} bytes long; a unix socket path may have at most ${MAX_SOCKET_PATH_BYTES} (set control_socket to a shorter path)`);
+  }
   await mkdir(dirname(path), { recursive: true }).catch((cause: Error) => {
     throw new Error(`cannot create the directory of control socket ${path}: ${cause.message}`, { cause });
   });
