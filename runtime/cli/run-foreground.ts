@@ -5,6 +5,7 @@ import { startControlServer, type ControlServer } from '../control/server.js';
 import { createRuntime } from '../create-runtime.js';
 import type { Service } from '../define-service.js';
 import { createJsonlFileSink } from '../notify/jsonl-file.js';
+import { createOsloMessagingSink } from '../notify/oslo-messaging-sink.js';
 import { createSdNotifySink } from '../notify/sd-notify.js';
 import type { NotificationSink } from '../notify/sink.js';
 import type { Runtime } from '../runtime-api.js';
@@ -36,9 +37,11 @@ export async function runForeground(service: Service, command: ParsedCommand): P
   const stopped = waitForStopSignal();
 
   const sd = createSdNotifySink();
+  const bus = createOsloMessagingSink({ config: () => rt?.config, service: service.name, log: logLine });
   const sinks: NotificationSink[] = [
     serviceLog.sink,
     createJsonlFileSink({ path: () => rt?.config.get('DEFAULT', 'notification_file') as string | undefined }),
+    bus,
     ...(sd ? [sd] : []),
   ];
   try {
@@ -49,6 +52,13 @@ export async function runForeground(service: Service, command: ParsedCommand): P
     return EXIT.failed;
   }
   const runtime = rt;
+  try {
+    await bus.check();
+  } catch (error) {
+    process.stderr.write(`${service.name}: cannot start: ${(error as Error).message}\n`);
+    await runtime.stop();
+    return EXIT.failed;
+  }
 
   let control: ControlServer;
   try {
