@@ -4,6 +4,7 @@
 import { startControlServer, type ControlServer } from '../control/server.js';
 import { createRuntime } from '../create-runtime.js';
 import type { Service } from '../define-service.js';
+import { startMetricsListener, type MetricsListener } from '../metrics/metrics-listener.js';
 import { createJsonlFileSink } from '../notify/jsonl-file.js';
 import { createOsloMessagingSink } from '../notify/oslo-messaging-sink.js';
 import { createSdNotifySink } from '../notify/sd-notify.js';
@@ -72,8 +73,18 @@ export async function runForeground(service: Service, command: ParsedCommand): P
     return EXIT.failed;
   }
 
+  let metrics: MetricsListener;
+  try {
+    metrics = await startMetricsListener(runtime, logLine);
+  } catch (error) {
+    process.stderr.write(`${service.name}: cannot start: ${(error as Error).message}\n`);
+    await control.close();
+    await runtime.stop();
+    return EXIT.failed;
+  }
+
   await sd?.ready(`${service.name} ready`);
-  logLine({ level: 'info', msg: 'ready', service: service.name, pid: process.pid, controlSocket: control.path });
+  logLine({ level: 'info', msg: 'ready', service: service.name, pid: process.pid, controlSocket: control.path, metrics: metrics.address() });
   if (hupDuringStartup) reloadOnHup();
 
   const signal = await stopped;
@@ -81,6 +92,7 @@ export async function runForeground(service: Service, command: ParsedCommand): P
   await sd?.stopping();
   const result = await runtime.stop();
   await control.close();
+  await metrics.close();
   process.removeListener('SIGHUP', reloadOnHup);
   if (result.exitCode !== 0) {
     process.stderr.write(`${service.name}: graceful_shutdown_timeout ran out with ${result.unfinished} operation(s) still running\n`);

@@ -79,7 +79,7 @@ export async function startRabbitmq(t: Test): Promise<RabbitBroker> {
       }
     }
     await exited;
-    await new Promise((resolve) => execFile(EPMD, ['-port', String(epmdPort), '-kill'], { env }, resolve));
+    await killEpmd(epmdPort, env);
   });
 
   await waitForNode(ctl, exited, () => output);
@@ -112,4 +112,14 @@ async function waitForNode(ctl: (args: string[]) => Promise<string>, exited: Pro
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
+}
+
+/** Stops the node's epmd; it refuses while a node (a CLI's too) is still registered, so this retries, bounded. */
+async function killEpmd(port: number, env: NodeJS.ProcessEnv): Promise<void> {
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    const answer = await new Promise<string>((resolve) => execFile(EPMD, ['-port', String(port), '-kill'], { env }, (_error, stdout) => resolve(stdout)));
+    if (/Killed|Cannot connect/i.test(answer)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`epmd on port ${port} refused to stop (nodes still registered): stop it with \`epmd -port ${port} -kill\``);
 }
