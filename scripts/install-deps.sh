@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 debian_packages=(shellcheck lintian rpm rpmlint mmdebstrap dpkg-dev systemd docker.io)
+# What the operator-facing integration tests run against: a real broker, a real oslo.messaging
+# notification listener (run with /usr/bin/python3) and a real Prometheus server.
+debian_packages+=(rabbitmq-server python3-oslo.messaging prometheus)
 
 missing=()
 for pkg in "${debian_packages[@]}"; do

@@ -5,7 +5,9 @@ import { serveRuntime } from '../control/serve-runtime.js';
 import type { ControlServer } from '../control/server.js';
 import { createRuntime } from '../create-runtime.js';
 import type { Service } from '../define-service.js';
+import { startMetricsListener, type MetricsListener } from '../metrics/metrics-listener.js';
 import { createJsonlFileSink } from '../notify/jsonl-file.js';
+import { createOsloMessagingSink } from '../notify/oslo-messaging-sink.js';
 import { createSdNotifySink } from '../notify/sd-notify.js';
 import type { NotificationSink } from '../notify/sink.js';
 import type { Runtime } from '../runtime-api.js';
@@ -36,9 +38,11 @@ export async function runForeground(service: Service, command: ParsedCommand): P
   const stopped = waitForStopSignal();
 
   const sd = createSdNotifySink();
+  const bus = createOsloMessagingSink({ config: () => rt?.config, service: service.name, log: logLine });
   const sinks: NotificationSink[] = [
     serviceLog.sink,
     createJsonlFileSink({ path: () => rt?.config.get('DEFAULT', 'notification_file') as string | undefined }),
+    bus,
     ...(sd ? [sd] : []),
   ];
   try {
@@ -49,6 +53,13 @@ export async function runForeground(service: Service, command: ParsedCommand): P
     return EXIT.failed;
   }
   const runtime = rt;
+  try {
+    await bus.check();
+  } catch (error) {
+    process.stderr.write(`${service.name}: cannot start: ${(error as Error).message}\n`);
+    await runtime.stop();
+    return EXIT.failed;
+  }
 
   let control: ControlServer;
   try {
@@ -59,8 +70,18 @@ export async function runForeground(service: Service, command: ParsedCommand): P
     return EXIT.failed;
   }
 
+  let metrics: MetricsListener;
+  try {
+    metrics = await startMetricsListener(runtime, logLine);
+  } catch (error) {
+    process.stderr.write(`${service.name}: cannot start: ${(error as Error).message}\n`);
+    await control.close();
+    await runtime.stop();
+    return EXIT.failed;
+  }
+
   await sd?.ready(`${service.name} ready`);
-  logLine({ level: 'info', msg: 'ready', service: service.name, pid: process.pid, controlSocket: control.path });
+  logLine({ level: 'info', msg: 'ready', service: service.name, pid: process.pid, controlSocket: control.path, metrics: metrics.address() });
   if (hupDuringStartup) reloadOnHup();
 
   const signal = await stopped;
@@ -68,6 +89,7 @@ export async function runForeground(service: Service, command: ParsedCommand): P
   await sd?.stopping();
   const result = await runtime.stop();
   await control.close();
+  await metrics.close();
   process.removeListener('SIGHUP', reloadOnHup);
   if (result.exitCode !== 0) {
     process.stderr.write(`${service.name}: graceful_shutdown_timeout ran out with ${result.unfinished} operation(s) still running\n`);

@@ -1,5 +1,6 @@
 // What a service declares about its configuration, and the runtime's own [DEFAULT] options added to it.
 import { opt, type OptionMap } from './options.js';
+import { transportUrlType } from './transport-url.js';
 
 /** Sections whose names are listed by a [DEFAULT] list option (oslo.config's dynamic groups). */
 export interface SectionTemplate {
@@ -33,14 +34,36 @@ export function declareStandardOptions(serviceName: string): OptionMap {
     reload_max_draining_generations: opt.int({ default: 2, min: 1, mutable: true, help: 'replaced generations of one overlap driver that may still be draining' }),
     debug: opt.bool({ default: false, mutable: true, help: 'debug logging' }),
     config_strict: opt.bool({ default: false, mutable: true, help: 'refuse unknown sections and options instead of warning about them' }),
+    metrics_listen: opt.hostPort({ mutable: true, help: 'host:port of the Prometheus /metrics listener (unset = off)' }),
+    transport_url: transportUrlOption('messaging transport of the service (oslo.messaging); notifications use it unless [oslo_messaging_notifications] transport_url is set'),
+    control_exchange: opt.string({ default: 'openstack', mutable: true, help: 'exchange that oslo.messaging notifications are published to' }),
   };
+}
+
+/** The notification drivers oslo.messaging knows (its stevedore entry points); docs/notifications.md says which publish. */
+export const OSLO_NOTIFICATION_DRIVERS = ['messagingv2', 'messaging', 'routing', 'log', 'test', 'noop'] as const;
+
+/** The named sections every service gets, as oslo.messaging registers them (a service may add options to them). */
+export function declareStandardSections(): Record<string, OptionMap> {
+  return {
+    oslo_messaging_notifications: {
+      driver: opt.choice({ choices: OSLO_NOTIFICATION_DRIVERS, multi: true, mutable: true, help: 'notification drivers; messagingv2 publishes every runtime event on the message bus' }),
+      transport_url: transportUrlOption('messaging transport of notifications (default: [DEFAULT] transport_url)'),
+      topics: opt.list({ default: ['notifications'], mutable: true, help: 'topics notifications are published on (routing key <topic>.<priority>)' }),
+    },
+  };
+}
+
+/** An oslo.messaging transport URL option, mutable (a reload re-creates the connection). */
+function transportUrlOption(help: string) {
+  return { type: transportUrlType, required: false, mutable: true, multi: false, help };
 }
 
 /** Adds the standard options and checks the declaration; a contradiction is a programming error, thrown. */
 export function buildConfigSchema(serviceName: string, declared: OptionsDeclaration = {}): ConfigSchema {
   const schema: ConfigSchema = {
     DEFAULT: { ...declareStandardOptions(serviceName), ...declared.DEFAULT },
-    sections: { ...declared.sections },
+    sections: mergeSections(declareStandardSections(), declared.sections ?? {}),
     sectionTemplates: [...(declared.sectionTemplates ?? [])],
   };
   if ('DEFAULT' in schema.sections) {
@@ -59,4 +82,11 @@ export function buildConfigSchema(serviceName: string, declared: OptionsDeclarat
     }
   }
   return schema;
+}
+
+/** Standard sections completed with what the service declares in them (the service's declaration wins per option). */
+function mergeSections(standard: Record<string, OptionMap>, declared: Record<string, OptionMap>): Record<string, OptionMap> {
+  const sections: Record<string, OptionMap> = { ...standard };
+  for (const [name, options] of Object.entries(declared)) sections[name] = { ...sections[name], ...options };
+  return sections;
 }

@@ -45,3 +45,26 @@ t.test("each example service accepts Debian's cinder.conf, warning about what it
       warnings.map((w) => w.replace(/ unknown (option|section)[ ,(].*$/, ' unknown $1')), `${service} --strict names each of them`);
   }
 });
+
+t.test("oslo.messaging's notification options, uncommented where Debian's sample has them, are known to every service", async (t) => {
+  const sample = withBackendOptions(readFileSync(debianCinderConf(), 'utf8'));
+  const uncomment = (text: string, commented: RegExp, value: string): string => {
+    if (!commented.test(text)) throw new Error(`the Debian sample has no line matching ${commented} any more`);
+    return text.replace(commented, value);
+  };
+  let text = uncomment(sample, /^#transport_url = rabbit:\/\/$/m, 'transport_url = rabbit://guest:guest@127.0.0.1:5672/');
+  text = uncomment(text, /^#control_exchange = openstack$/m, 'control_exchange = cinder');
+  const section = text.indexOf('\n[oslo_messaging_notifications]\n');
+  if (section < 0) throw new Error('the Debian sample has no [oslo_messaging_notifications] section any more');
+  text = text.slice(0, section) + uncomment(text.slice(section), /^#driver =$/m, 'driver = messagingv2');
+  text = uncomment(text, /^#topics = notifications$/m, 'topics = notifications,ops');
+  const dir = tempDir(t);
+  const conf = join(dir, 'cinder.conf');
+  writeFileSync(conf, text);
+  for (const service of ['cinder-volume', 'cinder-scheduler', 'cinder-api']) {
+    const result = await runCli(service, ['check-config', '--config-file', conf]);
+    t.equal(result.code, 0, `${service}: exit 0\n${result.stderr}`);
+    t.notMatch(result.stderr, /transport_url|control_exchange|oslo_messaging_notifications/, `${service}: none of them is an unknown name`);
+    t.equal(result.stderr.split('\n').filter(Boolean).length, 8, `${service}: the same eight warnings as the sample as shipped`);
+  }
+});

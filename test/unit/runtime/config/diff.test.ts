@@ -33,6 +33,6 @@ t.test('added and removed sections', async (t) => {
   t.same(diff.addedSections, ['c']);
   t.same(diff.removedSections, ['b']);
   t.same(diff.changed, ['DEFAULT.enabled_backends', 'c.san_port', 'c.pool']);
-  t.same(diff.applied.sections(), ['DEFAULT', 'a', 'c']);
+  t.same(diff.applied.sections(), ['DEFAULT', 'oslo_messaging_notifications', 'a', 'c'], 'the standard [oslo_messaging_notifications] is always there');
   t.same(diff.restartRequired, []);
 });

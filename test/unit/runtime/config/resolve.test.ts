@@ -41,7 +41,7 @@ const SCHEDULER = '[scheduler]\nkey = k\n';
 
 t.test('types values, fills in defaults, names templated sections, records sources', async (t) => {
   const config = resolve(['cinder.conf', `[DEFAULT]\nenabled_backends = a\n${SCHEDULER}[a]\nsan_ip = 10.0.0.1\nsan_port = 3260\n`]);
-  t.same(config.sections(), ['DEFAULT', 'scheduler', 'a']);
+  t.same(config.sections(), ['DEFAULT', 'oslo_messaging_notifications', 'scheduler', 'a'], 'the standard section first, then the declared ones');
   t.same(config.get('DEFAULT', 'enabled_backends'), ['a']);
   t.equal(config.get('DEFAULT', 'workers'), 1);
   t.equal(config.get('DEFAULT', 'reload_drain_timeout'), 60);
@@ -77,8 +77,8 @@ t.test('an invalid value names file:line, section, option, what was expected and
 t.test('strict mode: unknown sections and unknown options are errors naming file:line', async (t) => {
   const files: Array<[string, string]> = [['cinder.conf', `[DEFAULT]\nenabled_backends = a\nwrokers = 2\n${SCHEDULER}[a]\nsan_ip = h\nsan_port = 1\n[b]\nsan_ip = h\n`]];
   const expected = [
-    'cinder.conf:3: [DEFAULT] wrokers: unknown option (options of this section: control_socket, notification_file, reload_drain_timeout, graceful_shutdown_timeout, reload_max_waiters, reload_max_draining_generations, debug, config_strict, enabled_backends, workers)',
-    'cinder.conf:9: [b] unknown section (expected DEFAULT, scheduler, or a name listed in enabled_backends (now: a))',
+    'cinder.conf:3: [DEFAULT] wrokers: unknown option (options of this section: control_socket, notification_file, reload_drain_timeout, graceful_shutdown_timeout, reload_max_waiters, reload_max_draining_generations, debug, config_strict, metrics_listen, transport_url, control_exchange, enabled_backends, workers)',
+    'cinder.conf:9: [b] unknown section (expected DEFAULT, oslo_messaging_notifications, scheduler, or a name listed in enabled_backends (now: a))',
   ];
   t.same(problemsWith(resolveStrict, ...files), expected);
   const [name, text] = files[0]!;

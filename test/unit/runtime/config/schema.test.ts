@@ -14,6 +14,9 @@ t.test('the standard [DEFAULT] options, with the documented defaults and mutabil
     reload_max_draining_generations: ['int', 2, true],
     debug: ['bool', false, true],
     config_strict: ['bool', false, true],
+    metrics_listen: ['host:port', undefined, true],
+    transport_url: ['transport URL', undefined, true],
+    control_exchange: ['string', 'openstack', true],
   });
 });
 
@@ -33,4 +36,17 @@ t.test('contradictory declarations are rejected with what is wrong', async (t) =
     new TypeError('service svc: section template namesFrom "backends" must be an opt.list, got opt.string'));
   t.throws(() => buildConfigSchema('svc', { DEFAULT: { backends: opt.list() }, sectionTemplates: [{ namesFrom: 'backends', options: {} }] }),
     new TypeError('service svc: section template namesFrom "backends" must be mutable (the set of sections a reload applies follows it)'));
+});
+
+t.test('the standard [oslo_messaging_notifications] section, as oslo.messaging registers it; a service may add to it', async (t) => {
+  const schema = buildConfigSchema('svc', { sections: { oslo_messaging_notifications: { retry: opt.int({ default: -1 }) } } });
+  const section = schema.sections.oslo_messaging_notifications!;
+  t.same(Object.fromEntries(Object.entries(section).map(([name, d]) => [name, [d.type.name, d.default, d.mutable, d.multi]])), {
+    driver: ['choice', undefined, true, true],
+    transport_url: ['transport URL', undefined, true, false],
+    topics: ['list', ['notifications'], true, false],
+    retry: ['int', -1, false, false],
+  });
+  t.same(section.driver?.type.parse('messagingv2'), { ok: true, value: 'messagingv2' });
+  t.same(section.driver?.type.parse('messagin'), { ok: false, expected: 'one of "messagingv2", "messaging", "routing", "log", "test", "noop"' });
 });

@@ -70,7 +70,7 @@ t.test('a reference to an option or section nobody declared is refused with file
     'cinder.conf:3: [DEFAULT] bar: cannot substitute $nope: no option nope is declared in [DEFAULT]',
   ]);
   t.same(problems({ sections: { s: { a: opt.string() } } }, ['cinder.conf', '[s]\na = ${other.x}\n']), [
-    'cinder.conf:2: [s] a: cannot substitute $other.x: no section [other] declares options (sections: DEFAULT, s)',
+    'cinder.conf:2: [s] a: cannot substitute $other.x: no section [other] declares options (sections: DEFAULT, oslo_messaging_notifications, s)',
   ]);
   t.same(problems({ sections: { s: { a: opt.string() } } }, ['cinder.conf', '[s]\na = $b\n']), [
     'cinder.conf:2: [s] a: cannot substitute $b: no option b is declared in [s] or [DEFAULT]',
