@@ -2,9 +2,10 @@
 # Installs Debian 12's Node.js 18 beside the machine's newer Node, so that the runtime's unit tests can run on
 # the Node that Debian 12 servers run (test/unit/runtime-on-node18.test.ts).
 #
-# Debian's `nodejs` 18 conflicts with a newer `nodejs` package in /usr, so its two binary packages (nodejs,
-# libnode108) are downloaded and extracted into $NODE18_PREFIX (default /opt/node18) instead of installed.
-# What they depend on that does not conflict is installed from the archive as usual: libc-ares2, and the
+# Debian's `nodejs` 18 conflicts with a newer `nodejs` package in /usr, so its packages (nodejs, libnode108,
+# and libnode-dev, whose headers build the optional unix-dgram addon for Node 18) are downloaded and extracted
+# into $NODE18_PREFIX (default /opt/node18) instead of installed. What they depend on that does not conflict
+# is installed from the archive as usual: libc-ares2, libuv1-dev (the addon's headers include uv.h), and the
 # JavaScript libraries Debian builds into node by absolute path (/usr/share/nodejs/{cjs-module-lexer,undici,
 # acorn}). $NODE18_PREFIX/bin/node runs that node with its libnode. Idempotent.
 set -euo pipefail
@@ -14,7 +15,7 @@ node_version_prefix="18."
 arch="$(dpkg --print-architecture)"
 libdir="$prefix/usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo "$(uname -m)-linux-gnu")"
 
-if [ -x "$prefix/bin/node" ] && "$prefix/bin/node" --version 2>/dev/null | grep -q "^v${node_version_prefix}"; then
+if [ -x "$prefix/bin/node" ] && [ -f "$prefix/usr/include/node/node.h" ] && "$prefix/bin/node" --version 2>/dev/null | grep -q "^v${node_version_prefix}"; then
   echo "install-node18: $("$prefix/bin/node" --version) already in $prefix"
   exit 0
 fi
@@ -30,7 +31,7 @@ if [ -z "$version" ]; then
   exit 1
 fi
 
-shared=(libc-ares2 node-cjs-module-lexer node-undici node-acorn)
+shared=(libc-ares2 libuv1-dev node-cjs-module-lexer node-undici node-acorn)
 missing=()
 for pkg in "${shared[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -43,8 +44,8 @@ fi
 download="$(mktemp -d)"
 trap 'rm -rf "$download"' EXIT
 chmod 755 "$download" # apt's download sandbox user must be able to write here
-echo "install-node18: nodejs and libnode108 $version ($arch) into $prefix"
-(cd "$download" && apt-get download -qq "nodejs=$version" "libnode108=$version")
+echo "install-node18: nodejs, libnode108 and libnode-dev $version ($arch) into $prefix"
+(cd "$download" && apt-get download -qq "nodejs=$version" "libnode108=$version" "libnode-dev=$version")
 rm -rf "$prefix"
 mkdir -p "$prefix/bin"
 for deb in "$download"/*.deb; do
