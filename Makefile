@@ -1,5 +1,5 @@
 # Thin wrappers over npm scripts: the npm scripts in package.json are the source of truth.
-.PHONY: all build test test-containers demo typecheck clean deb rpm packages bench
+.PHONY: all build test test-containers demo typecheck clean deb rpm packages npm bench
 
 all: build
 
@@ -34,6 +34,10 @@ deb: node_modules
 
 rpm: node_modules
 	npm run rpm
+
+# The npm packages @reloadkit/runtime and reloadkit as tarballs in dist/npm/ (builds the TypeScript first)
+npm: node_modules
+	npm run npm
 
 # Benchmarks (not part of test): builds, runs bench/*, prints the tables and writes docs/benchmarks.md
 bench: node_modules

@@ -50,3 +50,5 @@ export { createJsonLogSink } from './notify/json-log.js';
 export { createJsonlFileSink } from './notify/jsonl-file.js';
 /** systemd readiness and reload notifications. */
 export { createSdNotifySink } from './notify/sd-notify.js';
+/** The runtime's version (package.json's). */
+export { RUNTIME_VERSION } from './version.js';

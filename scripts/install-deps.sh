@@ -23,4 +23,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# Debian 12's Node.js 18 beside the machine's Node, for the runtime's tests on Node 18 (a separate script:
+# it is extracted, not installed, because it conflicts with a newer nodejs package).
+if [ "$(id -u)" -eq 0 ]; then
+  bash scripts/install-node18.sh
+else
+  echo "install-deps: skipping Node.js 18 (scripts/install-node18.sh needs root)" >&2
+fi
+
 npm ci --no-audit --no-fund

@@ -7,9 +7,10 @@ import { runReloadCommand, runStatusCommand, type Output } from './client-comman
 import { EXIT } from './exit-codes.js';
 import { runForeground } from './run-foreground.js';
 import { formatUsage } from './usage.js';
+import { RUNTIME_VERSION } from '../version.js';
 
-/** Version printed by `--version` when the service gives none. */
-export const RUNTIME_VERSION = '0.1.0';
+/** Version printed by `--version` when the service gives none (generated from package.json). */
+export { RUNTIME_VERSION } from '../version.js';
 
 /** Extra settings of the command line. */
 export interface RunServiceOptions {

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findControlSocket, locateControlSocket } from '../../../../runtime/cli/control-socket-path.js';
+import { findSourceRoot } from '../../../helpers/source-root.js';
 
 t.test('reads [DEFAULT] control_socket, last one wins, ignores other sections and syntax errors', async (t) => {
   t.equal(findControlSocket('[DEFAULT]\ncontrol_socket = /run/a.sock\n[backend]\ncontrol_socket = /no\n'), '/run/a.sock');
@@ -26,8 +27,8 @@ t.test('--control-socket, then the files in order, then the default', async (t) 
 t.test('the reload client stays light: its static imports never reach the resolver, snapshot or option types', async (t) => {
   const { readFileSync: read } = await import('node:fs');
   const { dirname: dir, resolve: resolvePath } = await import('node:path');
-  const { fileURLToPath } = await import('node:url');
-  const root = resolvePath(dir(fileURLToPath(import.meta.url)), '../../../../runtime');
+  // The sources, also when this test runs compiled (under Node 18, test/integration/node18/).
+  const root = join(findSourceRoot(import.meta.url), 'runtime');
   const seen = new Set<string>();
   const visit = (file: string): void => {
     if (seen.has(file)) return;

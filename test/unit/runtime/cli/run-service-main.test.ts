@@ -7,8 +7,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineService } from '../../../../runtime/define-service.js';
 import { loadService, runClientCommand } from '../../../../runtime/cli/run-service-main.js';
+import { runsCompiled } from '../../../helpers/source-root.js';
 
-const MAIN = fileURLToPath(new URL('../../../helpers/marked-service/main.ts', import.meta.url));
+// From source through tsx; compiled (under Node 18, test/integration/node18/) as plain JavaScript.
+const compiled = runsCompiled(import.meta.url);
+const MAIN = fileURLToPath(new URL(`../../../helpers/marked-service/main.${compiled ? 'js' : 'ts'}`, import.meta.url));
+const LOADER = compiled ? [] : ['--import', 'tsx'];
 
 /** Runs the marked service's entry point in a new Node process; says whether it imported the service. */
 function runMarked(t: { teardown: (fn: () => void) => void }, argv: string[]) {
@@ -17,7 +21,7 @@ function runMarked(t: { teardown: (fn: () => void) => void }, argv: string[]) {
   const marker = join(dir, 'marker');
   const conf = join(dir, 'marked.conf');
   writeFileSync(conf, `[DEFAULT]\ncontrol_socket = ${join(dir, 'control.sock')}\n`);
-  const child = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...argv.map((a) => a.replace('CONF', conf))], {
+  const child = spawnSync(process.execPath, [...LOADER, MAIN, ...argv.map((a) => a.replace('CONF', conf))], {
     encoding: 'utf8', env: { ...process.env, MARKED_SERVICE_MARKER: marker }, timeout: 60000,
   });
   const imported = existsSync(marker) ? readFileSync(marker, 'utf8') : '';

@@ -1,0 +1,12 @@
+// Packaging's public API (the `reloadkit/packaging` export): build .deb and .rpm packages from a manifest and a layout.
+
+/** Building every package of a project, and the helpers it uses. */
+export { buildPackages, loadManifest, chooseSourceDateEpoch, type BuildPackagesOptions } from './build-packages.js';
+/** The package formats, one packager each. */
+export { packagers, findPackager } from './registry.js';
+/** What a packager is. */
+export type { Packager, BuildOptions } from './packager.js';
+/** How a project's files are split into packages. */
+export type { PackageLayout, CommonPackageLayout, ServicePackageLayout, CopiedFile } from './layout/package-layout.js';
+/** The error every packaging step throws. */
+export { PackagingError } from './errors.js';
