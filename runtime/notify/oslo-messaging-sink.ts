@@ -63,6 +63,8 @@ export function createOsloMessagingSink(options: OsloMessagingSinkOptions): Oslo
   let amqplib: Promise<AmqplibModule> | undefined;
   let pumping: Promise<void> | undefined;
   let failures = 0;
+  /** The item the loop is publishing now: never dropped from under it. */
+  let publishing: Queued | undefined;
   let closing = false;
   let wakeUp: (() => void) | undefined;
 
@@ -120,9 +122,10 @@ export function createOsloMessagingSink(options: OsloMessagingSinkOptions): Oslo
         for (const item of queue.splice(0)) drop(item, 'the messaging driver was turned off before it could be sent');
         break;
       }
+      publishing = queue[0]!;
       try {
-        await publishHead(queue[0]!, wanted);
-        queue.shift();
+        await publishHead(publishing, wanted);
+        if (queue[0] === publishing) queue.shift();
         if (failures > 0) log(context({ level: 'info', info: `connected to ${publisher?.broker} again after ${failures} failed attempt(s); ${queue.length} queued event(s) left` }));
         failures = 0;
       } catch (error) {
@@ -135,6 +138,8 @@ export function createOsloMessagingSink(options: OsloMessagingSinkOptions): Oslo
         await publisher?.close();
         if (closing) break;
         await pause(Math.min((options.retryInitialMs ?? RETRY_INITIAL_MS) * 2 ** (failures - 1), options.retryMaxMs ?? RETRY_MAX_MS));
+      } finally {
+        publishing = undefined;
       }
     }
   };
@@ -164,7 +169,10 @@ export function createOsloMessagingSink(options: OsloMessagingSinkOptions): Oslo
       const wanted = current();
       if (wanted === undefined || closing) return;
       queue.push({ notification: buildOsloNotification(event, publisherId), sent: new Set() });
-      if (queue.length > maxQueued) drop(queue.shift()!, `more than ${maxQueued} notifications are waiting for the broker`);
+      if (queue.length > maxQueued) {
+        const oldest = queue[0] === publishing && queue.length > 1 ? 1 : 0;
+        drop(queue.splice(oldest, 1)[0]!, `more than ${maxQueued} notifications are waiting for the broker`);
+      }
       kick();
     },
     async close() {
