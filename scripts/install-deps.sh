@@ -32,3 +32,7 @@ else
 fi
 
 npm ci --no-audit --no-fund
+
+# What `npm install --offline` of the reloadkit tarball needs (test/integration/npm/new-user.test.ts): npm ci
+# caches tarballs only, not the registry metadata a fresh project resolves the CLI's dependencies with.
+npx tsx packaging/npm/fill-npm-cache.ts
