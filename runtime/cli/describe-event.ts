@@ -1,9 +1,11 @@
 // Human-readable lines for the reload client: progress while it waits, and the outcome.
+import { describeDrainProgress } from '../model/drain-progress.js';
 import type { ReloadEndEvent, RuntimeEvent } from '../model/events.js';
 
 /** One progress line for an event seen while a reload request waits. */
 export function describeProgress(event: RuntimeEvent): string {
   if (event.event === 'reload.start') return `reload ${event.id} started (trigger: ${event.trigger})`;
+  if (event.event === 'drain.progress') return describeDrainProgress(event);
   if (event.event === 'driver.retired') {
     return `driver ${event.driver} generation ${event.generation} retired after finishing ${event.operationsFinished} operation(s)`;
   }
