@@ -19,6 +19,8 @@ export interface CreateRuntimeOptions {
   commandLine?: Readonly<Record<string, string>>;
   /** Notification sinks (JSON log, JSON-lines file, sd_notify); `rt.on` listeners need none. */
   sinks?: readonly NotificationSink[];
+  /** How often a reload that waits for a drain reports drain.progress, in ms (default 5000). */
+  drainProgressIntervalMs?: number;
 }
 
 /** Accepts a raw definition as well as one already checked by defineService. */
@@ -35,6 +37,7 @@ export function toService(service: Service | ServiceDefinition): Service {
 export async function createRuntime(service: Service | ServiceDefinition, options: CreateRuntimeOptions = {}): Promise<Runtime> {
   const rt = new ServiceRuntime(
     toService(service), { configFiles: options.configFiles, configDirs: options.configDirs, ordered: options.configSources, commandLine: options.commandLine }, options.sinks ?? [],
+    options.drainProgressIntervalMs,
   );
   await rt.start();
   return rt;

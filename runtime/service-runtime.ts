@@ -20,6 +20,8 @@ import { EventBus } from './notify/event-bus.js';
 import type { NotificationSink } from './notify/sink.js';
 import { describeStatus, type RuntimeStatus } from './status.js';
 import { performGracefulStop } from './graceful-stop.js';
+import { describeGeneration, reportWhileWaiting, type DrainProgress } from './controller/drain-progress.js';
+import { DRAIN_PROGRESS_INTERVAL_MS } from './model/drain-progress.js';
 import type { EventListener, ReloadRequest, Runtime, StopResult } from './runtime-api.js';
 
 /** The runtime of one service process (created and started by createRuntime). */
@@ -40,7 +42,13 @@ export class ServiceRuntime implements Runtime {
     this.markStarted = resolve;
   });
 
-  constructor(readonly definition: Service, private readonly sources: ConfigSources, sinks: readonly NotificationSink[]) {
+  constructor(
+    readonly definition: Service,
+    private readonly sources: ConfigSources,
+    sinks: readonly NotificationSink[],
+    /** How often a waiting reload reports drain progress. */
+    readonly drainProgressIntervalMs = DRAIN_PROGRESS_INTERVAL_MS,
+  ) {
     this.bus = new EventBus((what, error) => this.reportFailure(what, error));
     for (const sink of sinks) this.bus.addSink(sink);
     this.drivers = new DriverSet(definition.drivers, {
@@ -117,8 +125,25 @@ export class ServiceRuntime implements Runtime {
     await this.started;
     if (this.states.isStopping) return this.refuseReload(trigger);
     const result = await this.coalescer.request(trigger);
-    if (request.waitDrained) await result.drained;
+    if (request.waitDrained) await this.waitForRetirements(result.end.id, result.drained);
     return result.end;
+  }
+
+  /** Emits a drain.progress event for a waiting reload. */
+  reportDrainProgress(progress: DrainProgress): void {
+    void this.bus.emit({ event: 'drain.progress', service: this.service, pid: process.pid, ...progress, time: new Date().toISOString() });
+  }
+
+  /** A --wait-drained request waits for the replaced generations to retire, reporting progress meanwhile. */
+  private async waitForRetirements(reloadId: number, drained: Promise<void>): Promise<void> {
+    const stopReporting = reportWhileWaiting({ reloadId, intervalMs: this.drainProgressIntervalMs, report: (p) => this.reportDrainProgress(p) }, (elapsedSeconds) => ({
+      reloadId, phase: 'retire', elapsedSeconds, drivers: [...this.drivers.retiring].map(describeGeneration),
+    }));
+    try {
+      await drained;
+    } finally {
+      stopReporting();
+    }
   }
 
   on(name: string, listener: EventListener<any>): () => void {

@@ -17,6 +17,7 @@ import {
   unitName,
 } from './fields.js';
 import { checkServiceRelations } from './cross-checks.js';
+import { sandboxSchema } from './sandbox.js';
 
 const changelogEntrySchema = z.strictObject(
   {
@@ -125,6 +126,7 @@ const serviceSchema = z.strictObject({
     .enum(['main', 'exec', 'all'], { error: 'expected one of main, exec, all' })
     .default('all')
     .describe('Who may send sd_notify messages: "all" when the runtime falls back to systemd-notify.'),
+  sandbox: sandboxSchema,
   on_upgrade: z
     .enum(['restart', 'reload', 'none'], { error: 'expected one of restart, reload, none' })
     .default('restart')

@@ -1,5 +1,6 @@
 // Builds the view of one systemd service unit: reload protocol by systemd version, timeouts, hardening.
 import type { ServiceManifest } from '../manifest/index.js';
+import { DEFAULT_ADDRESS_FAMILIES } from '../manifest/sandbox.js';
 import { listServiceDirectories, serviceDirectoryMode } from '../service-directories.js';
 
 /** The first systemd release with Type=notify-reload. */
@@ -27,6 +28,12 @@ export interface ServiceUnitView {
   stateDirectory: string | undefined;
   logsDirectory: string | undefined;
   readWritePaths: string[];
+  /** sandbox.capabilities: the bounding and ambient sets (empty: none at all). */
+  capabilities: string[];
+  /** RestrictAddressFamilies=: the default families and sandbox.address_families. */
+  addressFamilies: string[];
+  /** LimitNOFILE=, when sandbox.limit_nofile sets it. */
+  limitNofile: number | undefined;
   timeoutStartSec: number;
   timeoutStopSec: number;
   restart: string;
@@ -59,7 +66,10 @@ export function buildServiceUnitView(
     directoryMode: serviceDirectoryMode,
     stateDirectory: service.state_directory,
     logsDirectory: service.logs_directory,
-    readWritePaths: writablePathsOutsideManagedDirectories(service),
+    readWritePaths: [...writablePathsOutsideManagedDirectories(service), ...service.sandbox.writable_paths],
+    capabilities: service.sandbox.capabilities,
+    addressFamilies: [...DEFAULT_ADDRESS_FAMILIES, ...service.sandbox.address_families],
+    limitNofile: service.sandbox.limit_nofile,
     // systemd times ExecReload= with TimeoutStartSec=, so it must cover a whole reload including its drain.
     timeoutStartSec: service.reload.timeout,
     timeoutStopSec: service.stop_timeout,

@@ -2,8 +2,11 @@
 // Only `control_socket` is read, and leniently: a configuration with an error elsewhere must still
 // reach the running service, whose reload then reports that error with its file and line. Reads the
 // files in the service's own order (sources.ts) with the INI tokenizer alone: no option types loaded.
-import { readFile } from 'node:fs/promises';
+// Files are read as the service reads them (read-config-file.ts, under the deadline): a FIFO or
+// /dev/zero given as a config file is skipped here, and the service's reload names it.
 import { parseIni } from '../config/ini-parser.js';
+import { readConfigFile } from '../config/read-config-file.js';
+import { CONFIG_READ_DEADLINE_MS, readWithDeadline } from '../config/read-deadline.js';
 import { listConfigFiles, orderedSources, type ConfigSources } from '../config/sources.js';
 
 /** The default when no file sets control_socket (the runtime's standard option default). */
@@ -22,7 +25,7 @@ export async function locateControlSocket(serviceName: string, explicit: string 
   }
   let found: string | undefined;
   for (const file of files) {
-    const text = await readFile(file, 'utf8').catch(() => undefined);
+    const text = await readWithDeadline(file, CONFIG_READ_DEADLINE_MS, readConfigFile).then((bytes) => bytes.toString('utf8'), () => undefined);
     if (text !== undefined) found = findControlSocket(text, file) ?? found;
   }
   return found ?? defaultControlSocket(serviceName);

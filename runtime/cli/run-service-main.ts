@@ -4,6 +4,7 @@
 import type { Service, ServiceDefinition } from '../define-service.js';
 import { parseCommandLine } from './arguments.js';
 import { runReloadCommand, runStatusCommand, type Output } from './client-commands.js';
+import { exitProcess } from './exit-process.js';
 
 /** What the entry point knows without importing the service, and how to import it. */
 export interface ServiceMain {
@@ -26,7 +27,7 @@ export async function runServiceMain(main: ServiceMain, argv: readonly string[])
   if (code !== undefined) {
     // Let stdout/stderr drain before exiting: a pipe would otherwise lose the last lines.
     await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
-    process.exit(code);
+    exitProcess(code, main.name);
   }
   const [service, { runService }] = await Promise.all([loadService(main), import('./run-service.js')]);
   return runService(service, argv, { version: main.version });

@@ -5,6 +5,7 @@ import { parseCommandLine, UsageError, type ParsedCommand } from './arguments.js
 import { runCheckConfigCommand } from './check-config.js';
 import { runReloadCommand, runStatusCommand, type Output } from './client-commands.js';
 import { EXIT } from './exit-codes.js';
+import { exitProcess } from './exit-process.js';
 import { runForeground } from './run-foreground.js';
 import { formatUsage } from './usage.js';
 import { RUNTIME_VERSION } from '../version.js';
@@ -26,7 +27,7 @@ export async function runService(definition: Service | ServiceDefinition, argv: 
   });
   // Let stdout/stderr drain before exiting: a pipe would otherwise lose the last lines.
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
-  process.exit(code);
+  exitProcess(code, definition.name);
 }
 
 /** Runs the command in `argv` and returns its exit code (does not exit; used by runService and tests). */

@@ -1,8 +1,11 @@
 // The ordered list of configuration files, read as oslo.config reads them. Imports no parser: the light
 // reload client uses it to find control_socket without loading the option types.
 import { readdir, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from './errors.js';
+import { wrongKindProblem } from './file-kind.js';
+import { CONFIG_READ_DEADLINE_MS, readWithDeadline } from './read-deadline.js';
 
 /** One `--config-file` or `--config-dir`, as given on the command line. */
 export interface ConfigSource {
@@ -39,49 +42,59 @@ export function orderedSources(sources: ConfigSources): ConfigSource[] {
  * The files that will be read, in oslo.config's order: the default files (when no --config-file is
  * given; missing ones skipped), then the default directories (when no --config-dir is given; missing
  * ones skipped), then every --config-file and --config-dir in command-line order. A directory gives its
- * `*.conf` files sorted byte-wise, hidden ones (`.#cinder.conf`, an editor's lock) left out.
+ * `*.conf` files sorted byte-wise, hidden ones (`.#cinder.conf`, an editor's lock) left out. A default
+ * path that exists but is of the wrong kind (a FIFO where a file belongs, a file where a directory
+ * belongs) is listed or refused so that the reader names it, never skipped as if it were missing.
+ * Every stat and directory listing has a deadline (read-deadline.ts).
  */
-export async function listConfigFiles(sources: ConfigSources): Promise<string[]> {
+export async function listConfigFiles(sources: ConfigSources, deadlineMs = CONFIG_READ_DEADLINE_MS): Promise<string[]> {
   const given = orderedSources(sources);
   const files: string[] = [];
   if (!given.some((source) => source.kind === 'file')) {
-    for (const file of sources.defaultConfigFiles ?? []) if (await isFile(file)) files.push(file);
+    for (const file of sources.defaultConfigFiles ?? []) if (await probe(file, deadlineMs) !== undefined) files.push(file);
   }
   if (!given.some((source) => source.kind === 'dir')) {
     const dirs = sources.defaultConfigDirs ?? (sources.defaultConfigFiles ?? []).map((file) => `${file}.d`);
-    for (const dir of dirs) if (await isDirectory(dir)) files.push(...await listConfigDir(dir));
+    for (const dir of dirs) if (await probe(dir, deadlineMs) !== undefined) files.push(...await listConfigDir(dir, deadlineMs));
   }
   for (const source of given) {
     if (source.kind === 'file') files.push(source.path);
-    else files.push(...await listConfigDir(source.path));
+    else files.push(...await listConfigDir(source.path, deadlineMs));
   }
   return files;
 }
 
-/** A directory's `*.conf` files as oslo's `glob('*.conf')` finds them: hidden names skipped, byte order. */
-export async function listConfigDir(dir: string): Promise<string[]> {
+/**
+ * A directory's `*.conf` files as oslo's `glob('*.conf')` finds them: hidden names skipped, byte order.
+ * A path that is not a directory is refused saying what it is.
+ */
+export async function listConfigDir(dir: string, deadlineMs = CONFIG_READ_DEADLINE_MS): Promise<string[]> {
   let names: string[];
   try {
-    names = await readdir(dir);
+    names = await readWithDeadline(dir, deadlineMs, async (path) => {
+      const stats = await stat(path);
+      if (!stats.isDirectory()) throw new ConfigError(`cannot read config directory: ${wrongKindProblem(stats, 'a directory')}`, { file: dir });
+      return readdir(path);
+    }, 'config directory');
   } catch (cause) {
+    if (cause instanceof ConfigError) throw cause;
     throw new ConfigError(`cannot read config directory: ${describeFsError(cause)}`, { file: dir, cause });
   }
   return names.filter((name) => name.endsWith('.conf') && !name.startsWith('.')).sort(compareBytes).map((name) => join(dir, name));
 }
+
 
 /** Byte-wise order, like `LC_ALL=C ls` (and Python's sorted()), so the order never depends on the locale. */
 function compareBytes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Whether a default file is there to be read. */
-async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isFile(), () => false);
-}
-
-/** Whether a default directory is there to be read. */
-async function isDirectory(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isDirectory(), () => false);
+/** The stat of a default path, or undefined when nothing is there (missing, a dangling symlink, no access). */
+async function probe(path: string, deadlineMs: number): Promise<Stats | undefined> {
+  return readWithDeadline(path, deadlineMs, (p) => stat(p), 'config path').catch((error: unknown) => {
+    if (error instanceof ConfigError) throw error;
+    return undefined;
+  });
 }
 
 /** "no such file or directory (ENOENT)", "permission denied (EACCES)", … */

@@ -2,6 +2,7 @@
 import type { ConfigSchema } from '../config/schema.js';
 import type { ConfigSnapshot } from '../config/snapshot.js';
 import type { DriverSet } from '../drivers/driver-set.js';
+import type { DrainProgress } from './drain-progress.js';
 import type { StateMachine } from './states.js';
 
 /** The runtime as the reload transaction sees it: read-only, except the controller's own states. */
@@ -15,6 +16,10 @@ export interface ReloadHost {
   readonly states: StateMachine;
   /** Reads and validates the configuration files again; throws ConfigError. */
   loadNextConfig(): Promise<ConfigSnapshot>;
+  /** How often a waiting reload reports progress, in ms (DRAIN_PROGRESS_INTERVAL_MS unless configured). */
+  readonly drainProgressIntervalMs: number;
+  /** Emits a drain.progress event. */
+  reportDrainProgress(progress: DrainProgress): void;
   /** Reports a failure that must not take the service down (a JSON line on stderr). */
   reportFailure(what: string, error: unknown): void;
 }

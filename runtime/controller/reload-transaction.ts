@@ -8,6 +8,7 @@ import type { AdmissionGate } from '../gate/admission-gate.js';
 import { messageOf } from '../model/message-of.js';
 import type { ReloadEndEvent } from '../model/events.js';
 import { waitForDrain, waitForDrainingRoom } from './drain.js';
+import type { DrainProgress } from './drain-progress.js';
 import type { ReloadHost } from './reload-host.js';
 import { reloadFailedInternally, reloadStopped, reloadSucceeded, type ReloadIdentity } from './reload-outcome.js';
 import { planReload } from './reload-plan.js';
@@ -70,14 +71,15 @@ async function decide(host: ReloadHost, who: ReloadIdentity): Promise<ReloadDeci
     const budgetSeconds = diff.applied.get('DEFAULT', 'reload_drain_timeout') as number;
     const deadline = performance.now() + budgetSeconds * 1000;
 
+    const reporter = { reloadId: who.id, intervalMs: host.drainProgressIntervalMs, report: (p: DrainProgress) => host.reportDrainProgress(p) };
     const maxDraining = diff.applied.get('DEFAULT', 'reload_max_draining_generations') as number;
-    await waitForDrainingRoom(host, plan.overlap.map((entry) => entry.slot), maxDraining, deadline, budgetSeconds);
+    await waitForDrainingRoom(host, plan.overlap.map((entry) => entry.slot), maxDraining, deadline, budgetSeconds, reporter);
     built.push(...await host.drivers.buildAll([...plan.overlap.map((e) => e.target), ...plan.added], diff.applied));
 
     if (plan.exclusive.length > 0) {
       host.states.moveTo('draining');
       for (const { slot } of plan.exclusive) closedGates.push({ gate: slot.gate, closing: slot.gate.close(budgetSeconds) });
-      await waitForDrain(plan.exclusive.map((e) => e.slot), deadline, budgetSeconds);
+      await waitForDrain(plan.exclusive.map((e) => e.slot), deadline, budgetSeconds, reporter);
       if (host.states.isStopping) throw new ReloadStop('failed', STOPPING);
       host.states.moveTo('reloading');
       built.push(...await host.drivers.buildAll(plan.exclusive.map((e) => e.target), diff.applied));

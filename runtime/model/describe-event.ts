@@ -1,10 +1,12 @@
 // Human-readable lines for runtime events: the reload client's progress and outcome lines, also sent by
 // the control socket beside each structured progress event (for clients older than the event).
+import { describeDrainProgress } from './drain-progress.js';
 import type { ReloadEndEvent, RuntimeEvent } from './events.js';
 
 /** One progress line for an event seen while a reload request waits. */
 export function describeProgress(event: RuntimeEvent): string {
   if (event.event === 'reload.start') return `reload ${event.id} started (trigger: ${event.trigger})`;
+  if (event.event === 'drain.progress') return describeDrainProgress(event);
   if (event.event === 'driver.retired') {
     return `driver ${event.driver} generation ${event.generation} retired after finishing ${event.operationsFinished} operation(s)`;
   }

@@ -77,5 +77,34 @@ export interface DriverRetiredEvent {
   time: string;
 }
 
+/** One driver a drain waits for, with the work it still has. */
+export interface DrainingDriver {
+  /** `kind:section`. */
+  driver: string;
+  generation: number;
+  inFlight: number;
+}
+
+/**
+ * Emitted every DRAIN_PROGRESS_INTERVAL_MS while a reload waits longer than that: for an exclusive
+ * drain or for room among draining generations (`drain`, within reload_drain_timeout), or, for a
+ * `--wait-drained` request, for the replaced generations to retire (`retire`, no budget).
+ */
+export interface DrainProgressEvent {
+  event: 'drain.progress';
+  service: string;
+  pid: number;
+  /** The reload that waits. */
+  reloadId: number;
+  phase: 'drain' | 'retire';
+  drivers: DrainingDriver[];
+  /** Whole seconds since the wait began. */
+  elapsedSeconds: number;
+  /** reload_drain_timeout, and the whole seconds left of it (phase `drain` only). */
+  budgetSeconds?: number;
+  remainingSeconds?: number;
+  time: string;
+}
+
 /** Every event the runtime emits. */
-export type RuntimeEvent = ReloadStartEvent | ReloadEndEvent | DriverRetiredEvent;
+export type RuntimeEvent = ReloadStartEvent | ReloadEndEvent | DriverRetiredEvent | DrainProgressEvent;

@@ -24,6 +24,8 @@ export function createJsonlFileSink(options: JsonlFileSinkOptions): Notification
   return {
     name: 'notification-file',
     deliver(event: RuntimeEvent): Promise<void> {
+      // drain.progress is a heartbeat for systemd and the reload client, not a notification: not written here.
+      if (event.event === 'drain.progress') return queue;
       const path = options.path();
       if (path === undefined || path === '') return queue;
       queue = queue.then(() => appendEvent(path, event).catch(onError));

@@ -166,6 +166,8 @@ export function createOsloMessagingSink(options: OsloMessagingSinkOptions): Oslo
       if (current() !== undefined) await loadAmqp().then((module) => (amqplib = Promise.resolve(module)));
     },
     deliver(event: RuntimeEvent) {
+      // drain.progress is a heartbeat for systemd and the reload client, not a notification.
+      if (event.event === 'drain.progress') return;
       const wanted = current();
       if (wanted === undefined || closing) return;
       queue.push({ notification: buildOsloNotification(event, publisherId), sent: new Set() });

@@ -1,7 +1,10 @@
 // Notification sink that tells systemd about readiness and reloads through NOTIFY_SOCKET (sd_notify):
 // READY=1 after start-up, RELOADING=1 + MONOTONIC_USEC= at reload.start, READY=1 + STATUS= at every
-// reload.end (also a failed one, or `systemctl reload` would hang), STOPPING=1 on stop.
-import type { ReloadEndEvent, RuntimeEvent } from '../model/events.js';
+// reload.end (also a failed one, or `systemctl reload` would hang), STOPPING=1 on stop; while a reload
+// waits for a drain, EXTEND_TIMEOUT_USEC= + STATUS= at every drain.progress, so a drain longer than
+// TimeoutStartSec= is not killed while it still makes progress within its budget.
+import { describeDrainProgress, extendTimeoutSeconds } from '../model/drain-progress.js';
+import type { DrainProgressEvent, ReloadEndEvent, RuntimeEvent } from '../model/events.js';
 import type { NotificationSink } from './sink.js';
 import { createCommandTransport, loadAddonTransport, type NotifyTransport } from './sd-notify-transport.js';
 
@@ -50,6 +53,11 @@ export function formatReloadEndMessage(event: ReloadEndEvent): string {
   return `READY=1\nSTATUS=${formatReloadStatus(event)}`;
 }
 
+/** The message sent at drain.progress: more time from systemd, and the progress as the status line. */
+export function formatDrainProgressMessage(event: DrainProgressEvent): string {
+  return `EXTEND_TIMEOUT_USEC=${extendTimeoutSeconds(event) * 1_000_000}\nSTATUS=${oneLine(describeDrainProgress(event))}`;
+}
+
 /** Creates the sd_notify sink, or returns undefined when NOTIFY_SOCKET is not set (not run by systemd). */
 export function createSdNotifySink(options: SdNotifyOptions = {}): SdNotifier | undefined {
   const env = options.env ?? process.env;
@@ -73,6 +81,7 @@ export function createSdNotifySink(options: SdNotifyOptions = {}): SdNotifier | 
     deliver(event: RuntimeEvent): Promise<void> {
       if (event.event === 'reload.start') return send(formatReloadingMessage(monotonicMicroseconds()));
       if (event.event === 'reload.end') return send(formatReloadEndMessage(event));
+      if (event.event === 'drain.progress') return send(formatDrainProgressMessage(event));
       return queue;
     },
     transport: async () => (await pickTransport()).kind,

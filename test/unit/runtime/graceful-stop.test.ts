@@ -58,3 +58,15 @@ t.test('stop during an exclusive drain: waiters are refused, the queued reload i
   t.same(await stop, { exitCode: 0, unfinished: 0 });
   t.same(f.log, ['create volume:a#1', 'start-handle closed', 'close volume:a#1'], 'no new generation is built once stopping');
 });
+
+t.test('stop while a reload never finishes (a build that never returns): stopped within graceful_shutdown_timeout', async (t) => {
+  const f = await startFakeRuntime(t.teardown, 'overlap', { a: 1 }, ['graceful_shutdown_timeout = 0.05']);
+  f.slowBuilds.set('a', new Promise<void>(() => undefined));
+  f.write({ a: 2 }, ['graceful_shutdown_timeout = 0.05']);
+  void f.rt.reload();
+  await waitForState(f.rt, 'reloading');
+  while (!f.buildsBegun.includes('volume:a#2')) await new Promise((resolve) => setTimeout(resolve, 1));
+  t.same(await f.rt.stop(), { exitCode: 0, unfinished: 0 }, 'stop resolves although the reload is still stuck');
+  t.equal(f.rt.state, 'stopped');
+  t.ok(f.log.includes('close volume:a#1'), 'the running generation was closed');
+});

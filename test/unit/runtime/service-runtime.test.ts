@@ -67,3 +67,20 @@ t.test('the runtime applies a reload before it reports it: a reload.end listener
     { state: 'ready', port: 2, generation: 2, last: true },
   ], 'after a success the new configuration and generation; after a failure the running ones');
 });
+
+t.test('a config file replaced by a FIFO: the reload fails at once naming it, the controller is free for the next one', async (t) => {
+  const { execFileSync } = await import('node:child_process');
+  const { renameSync } = await import('node:fs');
+  const f = await startFakeRuntime(t.teardown, 'overlap', { a: 1 });
+  const saved = `${f.file}.saved`;
+  renameSync(f.file, saved);
+  execFileSync('mkfifo', [f.file]);
+  t.same(summarizeEnd(await f.rt.reload()), {
+    outcome: 'failed', changed: [], restartRequired: [], reinitialised: [],
+    error: `${f.file}: cannot read config file: is a FIFO (named pipe), expected a regular file`,
+  });
+  t.equal(f.rt.state, 'ready', 'not left reloading');
+  renameSync(saved, f.file);
+  f.write({ a: 2 });
+  t.same(summarizeEnd(await f.rt.reload()), { outcome: 'succeeded', changed: ['a.san_port'], restartRequired: [], reinitialised: ['volume:a'] });
+});

@@ -16,4 +16,8 @@ t.test('the schema describes the manifest as written', async (t) => {
   t.equal(service.additionalProperties, false);
   t.same(service.required, ['name', 'description', 'exec', 'reload', 'drain_timeout', 'stop_timeout'], 'fields with defaults are optional');
   t.match(service.properties.on_upgrade, { enum: ['restart', 'reload', 'none'], default: 'restart' });
+  t.match(service.properties.sandbox, {
+    additionalProperties: false,
+    properties: { capabilities: { type: 'array' }, address_families: { type: 'array' }, writable_paths: { type: 'array' }, limit_nofile: { type: 'integer' } },
+  }, 'sandbox: a strict mapping of the four grants');
 });

@@ -34,7 +34,7 @@ t.test('an unknown key is an error at its own line, listing the allowed keys', a
   const line = text.split('\n').findIndex((l) => l.includes('relaod')) + 1;
   t.equal(
     messageOf(text),
-    `reloadkit.yaml:${line}: services[0].relaod: unknown key; expected one of name, description, long_description, exec, args, user, group, config_files, environment_file, working_directory, runtime_directory, state_directory, logs_directory, after, wants, requires, reload, drain_timeout, stop_timeout, restart, notify_access, on_upgrade, on_conffile_change`,
+    `reloadkit.yaml:${line}: services[0].relaod: unknown key; expected one of name, description, long_description, exec, args, user, group, config_files, environment_file, working_directory, runtime_directory, state_directory, logs_directory, after, wants, requires, reload, drain_timeout, stop_timeout, restart, notify_access, sandbox, on_upgrade, on_conffile_change`,
   );
 });
 

@@ -23,3 +23,17 @@ t.test('a working directory outside the managed directories stays writable under
   const elsewhere = { ...cinder, working_directory: '/srv/cinder' };
   t.same(buildServiceUnitView(elsewhere, undefined, 252).readWritePaths, ['/srv/cinder']);
 });
+
+t.test('sandbox: nothing granted by default; what the manifest grants reaches the unit', async (t) => {
+  const plain = buildServiceUnitView(cinder, undefined, 252);
+  t.same([plain.capabilities, plain.addressFamilies, plain.limitNofile], [[], ['AF_UNIX', 'AF_INET', 'AF_INET6', 'AF_NETLINK'], undefined]);
+  const granted = buildServiceUnitView({
+    ...cinder,
+    working_directory: '/srv/cinder',
+    sandbox: { capabilities: ['CAP_NET_BIND_SERVICE'], address_families: ['AF_PACKET'], writable_paths: ['/srv/images'], limit_nofile: 65536 },
+  }, undefined, 252);
+  t.same(granted.capabilities, ['CAP_NET_BIND_SERVICE']);
+  t.same(granted.addressFamilies, ['AF_UNIX', 'AF_INET', 'AF_INET6', 'AF_NETLINK', 'AF_PACKET']);
+  t.same(granted.readWritePaths, ['/srv/cinder', '/srv/images'], 'the working directory, then the granted paths');
+  t.equal(granted.limitNofile, 65536);
+});
