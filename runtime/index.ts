@@ -46,3 +46,7 @@ export { createJsonLogSink } from './notify/json-log.js';
 export { createJsonlFileSink } from './notify/jsonl-file.js';
 /** systemd readiness and reload notifications. */
 export { createSdNotifySink } from './notify/sd-notify.js';
+/** oslo.messaging notifications on the message bus ([oslo_messaging_notifications]; amqplib loaded on demand). */
+export { createOsloMessagingSink, type OsloMessagingSink, type OsloMessagingSinkOptions } from './notify/oslo-messaging-sink.js';
+/** The Prometheus endpoint on metrics_listen. */
+export { startMetricsListener, type MetricsListener } from './metrics/metrics-listener.js';
