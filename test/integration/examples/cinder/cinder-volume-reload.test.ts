@@ -9,6 +9,8 @@ import {
 } from '../../../helpers/cinder-processes.js';
 
 assertBuildIsCurrent();
+// Four scenarios of several seconds each: tap's 30 s default runs out on a loaded machine.
+t.setTimeout(180_000);
 
 /** Duration of the work in flight on backend A: long enough that a loaded machine still reloads meanwhile. */
 const IN_FLIGHT_MS = 4000;
