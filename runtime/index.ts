@@ -52,3 +52,7 @@ export { createJsonlFileSink } from './notify/jsonl-file.js';
 export { createSdNotifySink } from './notify/sd-notify.js';
 /** The runtime's version (package.json's). */
 export { RUNTIME_VERSION } from './version.js';
+/** oslo.messaging notifications on the message bus ([oslo_messaging_notifications]; amqplib loaded on demand). */
+export { createOsloMessagingSink, type OsloMessagingSink, type OsloMessagingSinkOptions } from './notify/oslo-messaging-sink.js';
+/** The Prometheus endpoint on metrics_listen. */
+export { startMetricsListener, type MetricsListener } from './metrics/metrics-listener.js';

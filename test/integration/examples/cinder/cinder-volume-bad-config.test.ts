@@ -35,7 +35,7 @@ t.test('a broken config is refused, the service keeps its old one', async (t) =>
       // A warning by default (oslo.config ignores it); [DEFAULT] config_strict = true makes the reload refuse it.
       name: 'unknown section, config_strict',
       write: () => writeFileSync(conf, `${good}[backend_z]\nsan_ip = 127.0.0.1\n[DEFAULT]\nconfig_strict = true\n`),
-      stderr: `${conf}:${good.split('\n').length}: [backend_z] unknown section (expected DEFAULT, scheduler, api, or a name listed in enabled_backends (now: backend_a, backend_b))`,
+      stderr: `${conf}:${good.split('\n').length}: [backend_z] unknown section (expected DEFAULT, oslo_messaging_notifications, scheduler, api, or a name listed in enabled_backends (now: backend_a, backend_b))`,
       location: { file: conf, line: good.split('\n').length, section: 'backend_z' },
     },
     {
