@@ -110,6 +110,10 @@ t.test('a new project installs both tarballs offline and follows the quick start
   service.kill('SIGTERM');
   t.equal(await exited, 0, 'SIGTERM stops it cleanly');
 
+  const help = await inProject(dir, 'npx', ['reloadkit', '--help']);
+  t.equal(help.exitCode, 0, `npx reloadkit --help: ${help.stderr}`);
+  t.match(help.stdout, /^\s+generate /m, 'the help lists generate');
+
   const listed = await inProject(dir, 'npx', ['reloadkit', 'targets']);
   t.equal(listed.exitCode, 0, listed.stderr);
   t.same(listed.stdout.trim().split('\n').map((l) => l.split(/\s+/)[0]), targets.map((target) => target.name), 'npx reloadkit targets lists the registry');
