@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCinderReload } from './cinder-reload/main.js';
 import { runClientStartup } from './client-startup/main.js';
+import { runControlPressure } from './control-pressure/main.js';
 import { cleanUpOnSignals, runCleanups, wasInterrupted } from './lib/cleanup.js';
 import { describeMachine } from './lib/machine.js';
 import { progress } from './lib/progress.js';
@@ -19,6 +20,7 @@ const BENCHMARKS: ReadonlyArray<{ id: string; run: (options: BenchOptions) => Pr
   { id: 'runtime-overhead', run: runRuntimeOverhead },
   { id: 'cinder-reload', run: runCinderReload },
   { id: 'client-startup', run: runClientStartup },
+  { id: 'control-pressure', run: runControlPressure },
 ];
 
 /** Parses the command line, runs the chosen benchmarks, prints and writes the report. */
