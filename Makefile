@@ -25,7 +25,7 @@ demo: build
 clean:
 	rm -rf build dist .tap
 
-# .deb and .rpm packages of the cinder example, into dist/ (builds the TypeScript first)
+# .deb and .rpm packages of the cinder example, into dist/: `reloadkit package examples/cinder/reloadkit.yaml` (builds the TypeScript first)
 packages: node_modules
 	npm run packages
 
