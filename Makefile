@@ -1,5 +1,5 @@
 # Thin wrappers over npm scripts: the npm scripts in package.json are the source of truth.
-.PHONY: all build test test-containers demo typecheck clean deb rpm packages bench
+.PHONY: all build test test-containers demo typecheck clean deb rpm packages rpm-macros bench
 
 all: build
 
@@ -34,6 +34,10 @@ deb: node_modules
 
 rpm: node_modules
 	npm run rpm
+
+# reloadkit-rpm-macros: macros.reloadkit (%reloadkit_post, …) for packagers writing their own spec, into dist/
+rpm-macros: node_modules
+	npm run rpm-macros
 
 # Benchmarks (not part of test): builds, runs bench/*, prints the tables and writes docs/benchmarks.md
 bench: node_modules
