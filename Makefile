@@ -1,5 +1,5 @@
 # Thin wrappers over npm scripts: the npm scripts in package.json are the source of truth.
-.PHONY: all build test test-containers demo typecheck clean deb rpm packages npm bench
+.PHONY: all build test test-containers demo typecheck clean deb rpm packages rpm-macros npm bench
 
 all: build
 
@@ -25,7 +25,7 @@ demo: build
 clean:
 	rm -rf build dist .tap
 
-# .deb and .rpm packages of the cinder example, into dist/ (builds the TypeScript first)
+# .deb and .rpm packages of the cinder example, into dist/: `reloadkit package examples/cinder/reloadkit.yaml` (builds the TypeScript first)
 packages: node_modules
 	npm run packages
 
@@ -38,6 +38,10 @@ rpm: node_modules
 # The npm packages @reloadkit/runtime and reloadkit as tarballs in dist/npm/ (builds the TypeScript first)
 npm: node_modules
 	npm run npm
+
+# reloadkit-rpm-macros: macros.reloadkit (%reloadkit_post, …) for packagers writing their own spec, into dist/
+rpm-macros: node_modules
+	npm run rpm-macros
 
 # Benchmarks (not part of test): builds, runs bench/*, prints the tables and writes docs/benchmarks.md
 bench: node_modules

@@ -88,6 +88,10 @@ export interface PackageSpec {
   depends: Dependency[];
   /** Debian Pre-Depends, e.g. init-system-helpers for `invoke-rc.d --skip-systemd-native`. */
   preDepends?: Dependency[];
+  /** Packages that install the same paths and cannot be installed beside this one: deb and rpm Conflicts. */
+  conflicts?: Dependency[];
+  /** Debian Replaces: packages whose files this one takes over (RPM has no such relation). */
+  replaces?: Dependency[];
   entries: PackageEntry[];
   changelog: ChangelogEntry[];
   debScripts: DebScripts;

@@ -1,10 +1,11 @@
-// The `reloadkit` command line: generate, schema, targets. Returns exit codes instead of exiting.
+// The `reloadkit` command line: generate, package, schema, targets. Returns exit codes instead of exiting.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { generateManifestJsonSchema, ManifestError, parseManifest, type Manifest } from '../manifest/index.js';
 import { acceptedTargetNames, findTarget, targets } from '../registry.js';
 import type { Target } from '../target.js';
+import { addPackageCommand } from './package-command.js';
 import { writeGeneratedFiles } from './write-files.js';
 
 /** Exit code for invalid input (manifest, options, target names). */
@@ -75,7 +76,7 @@ function refuseCollisions(outputs: { directory: string; files: { path: string }[
 
 function buildProgram(output: CliOutput): Command {
   const program = new Command('reloadkit')
-    .description('Generate init files and packaging scripts that reload services in place, from reloadkit.yaml')
+    .description('Generate init files and packaging scripts that reload services in place, and build packages, from reloadkit.yaml')
     .exitOverride()
     .configureOutput({ writeOut: output.out, writeErr: output.err })
     .showHelpAfterError();
@@ -110,6 +111,7 @@ function buildProgram(output: CliOutput): Command {
         for (const written of await writeGeneratedFiles(directory, files)) output.out(`${written}\n`);
       }
     });
+  addPackageCommand(program, output, parseSystemdVersion);
   program
     .command('schema')
     .description('print the JSON Schema of reloadkit.yaml')

@@ -6,6 +6,17 @@ import { validateManifest, type LineLocator } from './validate.js';
 
 /** Parses and validates manifest YAML; `file` is the name used in error messages. Throws ManifestError. */
 export function parseManifest(text: string, file: string): Manifest {
+  return parseLocatedManifest(text, file).manifest;
+}
+
+/** A validated manifest and where its fields are in the source text (for checks made after validation). */
+export interface LocatedManifest {
+  manifest: Manifest;
+  locateLine: LineLocator;
+}
+
+/** As parseManifest, also returning the line locator, for checks that need more than the text (files on disk). */
+export function parseLocatedManifest(text: string, file: string): LocatedManifest {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (document.errors.length > 0) {
@@ -25,7 +36,8 @@ export function parseManifest(text: string, file: string): Manifest {
       cause: error,
     });
   }
-  return validateManifest(value, file, locateLinesIn(document, lineCounter));
+  const locateLine = locateLinesIn(document, lineCounter);
+  return { manifest: validateManifest(value, file, locateLine), locateLine };
 }
 
 function locateLinesIn(document: Document, lineCounter: LineCounter): LineLocator {

@@ -18,6 +18,8 @@ import {
 } from './fields.js';
 import { checkServiceRelations } from './cross-checks.js';
 import { sandboxSchema } from './sandbox.js';
+import { checkPackageLayout } from './layout-checks.js';
+import { packageName, packagesSchema, packagingFields } from './layout-schema.js';
 
 const changelogEntrySchema = z.strictObject(
   {
@@ -30,10 +32,7 @@ const changelogEntrySchema = z.strictObject(
 
 const packageSchema = z
   .strictObject({
-    name: matching(
-      /^[a-z0-9][a-z0-9+.-]+$/,
-      'a package name: lower-case letters, digits, "+", "-" and ".", at least 2 characters',
-    ).describe('Package name (deb and rpm).'),
+    name: packageName.describe('Source package name (deb Source:, the changelog and copyright name it).'),
     version: matching(
       /^[0-9][A-Za-z0-9.+~]*$/,
       'an upstream version starting with a digit, e.g. "1.0.0" (quote it in YAML; no "-")',
@@ -53,6 +52,7 @@ const packageSchema = z
       .describe('Copyright years and holders, e.g. "2026 The cinder authors"; packaging requires it.'),
     section: debianSection.default('misc').describe('Debian archive section of the packages.'),
     changelog: z.array(changelogEntrySchema, { error: 'expected a list of changelog entries' }).default([]),
+    ...packagingFields,
   }, { error: 'expected a mapping with name, version, maintainer and description' })
   .describe('The package the services ship in.');
 
@@ -144,8 +144,10 @@ export const manifestSchema = z
     services: z
       .array(serviceSchema, { error: 'expected a list of services' })
       .min(1, { error: 'expected at least one service' }),
+    packages: packagesSchema.optional(),
   }, { error: 'expected a mapping with package and services' })
   .superRefine(checkServiceRelations)
+  .superRefine(checkPackageLayout)
   .describe('reloadkit.yaml: a package and its reloadable services.');
 
 /** A validated manifest with every default filled in. */
@@ -154,5 +156,7 @@ export type Manifest = z.output<typeof manifestSchema>;
 export type ServiceManifest = Manifest['services'][number];
 /** One entry of a service's config_files, the string form turned into `{ path }`. */
 export type ConfigFileManifest = ServiceManifest['config_files'][number];
+/** One binary package of a validated manifest's `packages`. */
+export type BinaryPackageManifest = NonNullable<Manifest['packages']>[number];
 /** A manifest as written in YAML, before defaults. */
 export type ManifestInput = z.input<typeof manifestSchema>;

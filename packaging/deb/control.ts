@@ -30,6 +30,8 @@ export function renderDebControl(spec: PackageSpec, installedSizeKiB: number): s
     ['Installed-Size', String(installedSizeKiB)],
     ['Pre-Depends', spec.preDepends?.length ? spec.preDepends.map(formatDebDependency).join(', ') : undefined],
     ['Depends', spec.depends.length > 0 ? spec.depends.map(formatDebDependency).join(', ') : undefined],
+    ['Conflicts', spec.conflicts?.length ? spec.conflicts.map(formatDebDependency).join(', ') : undefined],
+    ['Replaces', spec.replaces?.length ? spec.replaces.map(formatDebDependency).join(', ') : undefined],
     ['Section', spec.section],
     ['Priority', 'optional'],
     ['Homepage', spec.homepage],

@@ -1,14 +1,14 @@
 // Runs the generator's targets and sorts their files by the binary package that ships them.
 import { debRelations, renderDebPackageFiles } from '../../generators/deb/index.js';
 import type { Manifest } from '../../generators/manifest/index.js';
-import { planCommonPackage, planServicePackage, type PackagePlan } from '../../generators/package-plan/plan.js';
+import { planCommonPackage, planService, type PackagePlan } from '../../generators/package-plan/plan.js';
 import { renderLogrotateFiles } from '../../generators/logrotate/index.js';
 import { targets } from '../../generators/registry.js';
 import type { GeneratedFile, Target, TargetOptions } from '../../generators/target.js';
 import { PackagingError } from '../errors.js';
 import type { DebScripts, Dependency } from '../package-spec.js';
 import { emptyGeneratedFiles, type GeneratedInputs } from './generated-inputs.js';
-import type { PackageLayout } from './package-layout.js';
+import { commonPackage, packageOfService, type PackageLayout } from './package-layout.js';
 
 /**
  * Targets whose files are installed as they are (each packager adapts paths, e.g. rpm drops init.d). Targets
@@ -23,9 +23,14 @@ export function findOwningService(file: GeneratedFile, serviceNames: string[]): 
   return serviceNames.find((name) => base === name || base.startsWith(`${name}.`));
 }
 
-/** The generator's package plans: the common package gets the accounts and directories, each service its own. */
+/** The generator's package plans: the common package gets the accounts and directories, each package its services. */
 export function splitPackagePlans(manifest: Manifest, layout: PackageLayout): PackagePlan[] {
-  return [planCommonPackage(manifest, layout.common.name), ...manifest.services.map(planServicePackage)];
+  const common = commonPackage(layout);
+  return layout.packages.map((pkg) => {
+    const services = manifest.services.filter((s) => packageOfService(layout, s.name) === pkg).map(planService);
+    const base = pkg === common ? planCommonPackage(manifest, pkg.name) : { name: pkg.name, services: [], accounts: [], directories: [], configFiles: [] };
+    return { ...base, services };
+  });
 }
 
 /** Splits the deb generator's files into maintainer scripts (DEBIAN/<hook>) and installed files. */
@@ -49,14 +54,16 @@ export function parseDebRelation(relation: string): Dependency {
   return operator && version ? { name, constraint: { operator: operator as '>=', version } } : { name };
 }
 
-/** Generator output per package: service files go to the service's package, the rest to the common one; the
- * logrotate snippet and maintainer scripts come from each package's plan. */
+/** Generator output per package: service files go to the package shipping the service, the rest to the common
+ * one; the logrotate snippet and maintainer scripts come from each package's plan. */
 export function collectGeneratedInputs(manifest: Manifest, layout: PackageLayout, options: TargetOptions): GeneratedInputs {
   const names = manifest.services.map((s) => s.name);
-  const inputs: GeneratedInputs = new Map([layout.common.name, ...names].map((n) => [n, emptyGeneratedFiles()]));
+  const common = commonPackage(layout).name;
+  const inputs: GeneratedInputs = new Map(layout.packages.map((pkg) => [pkg.name, emptyGeneratedFiles()]));
   for (const target of installedTargets) {
     for (const file of target.generate(manifest, options)) {
-      const owner = findOwningService(file, names) ?? layout.common.name;
+      const service = findOwningService(file, names);
+      const owner = service === undefined ? common : (packageOfService(layout, service)?.name ?? common);
       inputs.get(owner)?.installed.push(file);
     }
   }

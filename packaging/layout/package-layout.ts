@@ -1,8 +1,12 @@
-// What the manifest does not say about packages: how the project's files are split into binary packages.
+// The package layout the manifest declares (`packages`, `package.code_*`), with its paths resolved on disk.
+import { dirname, resolve } from 'node:path';
+import { defaultCodeRoot, type BinaryPackageManifest, type Manifest } from '../../generators/manifest/index.js';
+import { PackagingError } from '../errors.js';
+import type { PackageRole } from '../format-planning.js';
 
 /** A file copied from the source tree into a package. */
 export interface CopiedFile {
-  /** Path relative to the project root, e.g. `examples/cinder/cinder.conf`. */
+  /** Absolute path in the source tree. */
   from: string;
   /** Absolute installed path. */
   to: string;
@@ -10,39 +14,72 @@ export interface CopiedFile {
   mode?: number;
 }
 
-/** The package shared by every service: code, configuration, the system account's directories. */
-export interface CommonPackageLayout {
+/** One binary package as the manifest declares it, sources resolved. */
+export interface BinaryPackageLayout {
   name: string;
-  summary: string;
-  /** What this package holds: the last paragraph of its long description, after the manifest's package.long_description. */
-  contents: string;
-  /** Directories of compiled JavaScript, relative to the build output, shipped whole (runtime, shared modules). */
-  codeDirs: string[];
-  /** Files copied from the source tree, e.g. the default configuration. State and log directories come from
-   * the manifest's services (state_directory, logs_directory) through the generator's package plan. */
+  /** The first package is the common one: accounts, directories, config file ownership. */
+  role: PackageRole;
+  declared: BinaryPackageManifest;
   files: CopiedFile[];
+  /** Documentation files: source path → /usr/share/doc/<package>/<name>. */
+  docs: CopiedFile[];
 }
 
-/** One service's package: its own code and its main module (summary and long description: the manifest's service). */
-export interface ServicePackageLayout {
-  /** Directories of compiled JavaScript, relative to the build output. */
-  codeDirs: string[];
-  /** The module `/usr/bin/<service>` runs, relative to the build output. */
-  main: string;
+/** The whole layout of a manifest's packages. */
+export interface PackageLayout {
+  /** Source name: changelog and copyright name it (package.name). */
+  source: string;
+  /** Where code is installed, e.g. `/usr/share/cinder`. */
+  codeRoot: string;
+  /** Absolute directory the packages' `code` entries and services' `main` are read from. */
+  codeFrom: string;
+  /** Absolute directory of lintian overrides, when the manifest names one. */
+  lintianOverridesDir?: string;
+  /** Absolute path of the rpmlint configuration, when the manifest names one. */
+  rpmlintConfig?: string;
+  packages: BinaryPackageLayout[];
+}
+
+/** The package holding the accounts, directories and config files every other package depends on. */
+export function commonPackage(layout: PackageLayout): BinaryPackageLayout {
+  const first = layout.packages[0];
+  if (!first) throw new PackagingError('packages: expected at least one package');
+  return first;
+}
+
+/** The package that ships `service`, or undefined. */
+export function packageOfService(layout: PackageLayout, service: string): BinaryPackageLayout | undefined {
+  return layout.packages.find((pkg) => pkg.declared.services.some((s) => s.name === service));
 }
 
 /**
- * The whole layout of a project's packages. Licence, copyright, section and what the software does are the
- * manifest's (package.license, copyright, section, long_description): they do not depend on the split.
+ * Resolves the layout of `manifest`, read from `manifestFile`: source paths are relative to its directory.
+ * A manifest without `packages` cannot be packaged: the error says what to add.
  */
-export interface PackageLayout {
-  /** Source name: changelog and copyright name it. */
-  source: string;
-  /** Where compiled JavaScript is installed, e.g. `/usr/share/cinder` (arch-independent: FHS /usr/share). */
-  codeRoot: string;
-  common: CommonPackageLayout;
-  /** What each service package holds, per format (RPM packages ship no SysV script): the last paragraph of its long description. */
-  serviceContents: Record<string, string>;
-  /** Per service name from the manifest. */
-  services: Record<string, ServicePackageLayout>;
+export function resolvePackageLayout(manifest: Manifest, manifestFile: string, codeFrom?: string): PackageLayout {
+  if (manifest.packages === undefined) {
+    throw new PackagingError(
+      `${manifestFile}: packages: expected a list of the binary packages to build (name, code, files, services; see docs/manifest.md), got nothing`,
+    );
+  }
+  const base = dirname(resolve(manifestFile));
+  const at = (path: string) => resolve(base, path);
+  return {
+    source: manifest.package.name,
+    codeRoot: manifest.package.code_root ?? defaultCodeRoot(manifest.package.name),
+    codeFrom: codeFrom === undefined ? at(manifest.package.code_from) : resolve(codeFrom),
+    lintianOverridesDir: manifest.package.lintian_overrides === undefined ? undefined : at(manifest.package.lintian_overrides),
+    rpmlintConfig: manifest.package.rpmlint_config === undefined ? undefined : at(manifest.package.rpmlint_config),
+    packages: manifest.packages.map((declared, index) => ({
+      name: declared.name,
+      role: index === 0 ? 'common' : 'service',
+      declared,
+      files: declared.files.map((file) => ({
+        from: at(file.source),
+        to: file.destination,
+        mode: file.mode === undefined ? undefined : parseInt(file.mode, 8),
+      })),
+      docs: declared.docs.map((doc) => ({ from: at(doc), to: `/usr/share/doc/${declared.name}/${doc.slice(doc.lastIndexOf('/') + 1)}` })),
+    })),
+  };
 }

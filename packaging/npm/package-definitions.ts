@@ -67,8 +67,8 @@ export const cliPackage: NpmPackageDefinition = {
   readme: 'packaging/npm/readme/cli.md',
   trees: [
     { root: 'build', from: 'generators', to: 'lib/generators', exclude: [] },
-    // The repository's own packaging commands (the cinder example's layout, `make packages`, `make npm`) stay out.
-    { root: 'build', from: 'packaging', to: 'lib/packaging', exclude: ['cinder/', 'npm/', 'cli.js', 'cli.d.ts'] },
+    // The builder of these npm packages (`make npm`) is the repository's own and stays out.
+    { root: 'build', from: 'packaging', to: 'lib/packaging', exclude: ['npm/'] },
     { root: 'repo', from: 'templates', to: 'templates', exclude: [] },
   ],
   exports: [

@@ -85,6 +85,7 @@ export function renderRpmSpec(spec: PackageSpec): string {
     ...(spec.homepage ? [`URL: ${spec.homepage}`] : []),
     'BuildArch: noarch',
     ...spec.depends.map((d) => `Requires: ${formatRpmDependency(d)}`),
+    ...(spec.conflicts ?? []).map((d) => `Conflicts: ${formatRpmDependency(d)}`),
     ...Object.entries(spec.rpmScriptRequires ?? {}).flatMap(([when, names]) => names.map((n) => `Requires(${when}): ${n}`)),
   ];
   const description = splitParagraphs(spec.description).map((p) => wrapWords(escapeMacros(p), 79).join('\n'));

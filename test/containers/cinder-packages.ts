@@ -5,17 +5,16 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildPackages } from '../../packaging/build-packages.js';
-import { cinderLayout } from '../../packaging/cinder/layout.js';
-import type { PackageLayout } from '../../packaging/layout/package-layout.js';
+import type { Manifest } from '../../generators/manifest/index.js';
 import { ensureCached } from '../helpers/packaging/cache-lock.js';
 import { hashSourceTree } from '../helpers/source-hash.js';
-import { compileShippedCode, loadCinderPackagingManifest } from '../helpers/packaging/cinder-packages.js';
+import { compileShippedCode, loadCinderPackagingManifest, withPackagedFile } from '../helpers/packaging/cinder-packages.js';
 import { manifestAtVersion } from '../helpers/packaging/upgrade-builds.js';
 import { HarnessError } from './errors.js';
 import { logProgress } from './log.js';
 import { cacheDir, projectRoot } from './paths.js';
 
-// The two versions of every package, each list in build order (cinder-common first, then the services).
+// The two versions of every package, each list in build order (the common package first, then the services).
 export interface CinderPackageVersions {
   v1: string[];
   /** 1.0.1: the same payload; only cinder.conf differs (conffileChange) */
@@ -55,9 +54,8 @@ async function writeConffiles(dir: string): Promise<{ v1: string; v2: string }> 
   return { v1, v2 };
 }
 
-function layoutWithConf(confPath: string): PackageLayout {
-  const files = cinderLayout.common.files.map((file) => (file.to === '/etc/cinder/cinder.conf' ? { ...file, from: confPath } : file));
-  return { ...cinderLayout, common: { ...cinderLayout.common, files } };
+function withConf(manifest: Manifest, confPath: string): Manifest {
+  return withPackagedFile(manifest, '/etc/cinder/cinder.conf', confPath);
 }
 
 // Builds (or finds cached) both versions in `format`, with units for `systemdVersion` (252 = Debian 12's
@@ -76,12 +74,11 @@ export async function ensureCinderPackages(format: 'deb' | 'rpm', systemdVersion
     const conf = await writeConffiles(tmp);
     const manifest = await loadCinderPackagingManifest();
     const buildDir = await compileShippedCode();
-    const common = { projectRoot, manifestPath: 'examples/cinder/reloadkit.yaml', lintianOverridesDir: 'packaging/cinder/lintian-overrides', buildDir, formats: [format], systemdVersion };
-    await buildPackages({ ...common, manifest, layout: layoutWithConf(conf.v1), outDir: join(tmp, 'v1') });
+    const common = { manifestPath: join(projectRoot, 'examples/cinder/reloadkit.yaml'), codeFrom: buildDir, formats: [format], systemdVersion };
+    await buildPackages({ ...common, manifest: withConf(manifest, conf.v1), outDir: join(tmp, 'v1') });
     await buildPackages({
       ...common,
-      manifest: manifestAtVersion(manifest, '1.0.1', 'Change only the configuration file.'),
-      layout: layoutWithConf(conf.v2),
+      manifest: withConf(manifestAtVersion(manifest, '1.0.1', 'Change only the configuration file.'), conf.v2),
       outDir: join(tmp, 'v2'),
     });
   }).catch((cause: Error) => {

@@ -28,7 +28,7 @@ export const cinderVolume: ServiceUnderTest = {
 };
 
 // The packages the scenario installs: the service under test and what it depends on.
-export const installedPackages = ['cinder-common', 'cinder-volume'];
+export const installedPackages = ['reloadkit-example-cinder-common', 'reloadkit-example-cinder-volume'];
 
 // Where the OpenRC row keeps the package's LSB script once diverted.
 const divertedLsbScript = '/usr/local/lib/cinder-volume.lsb-init';

@@ -1,21 +1,26 @@
 // Builds the cinder example's packages for a test, from the compiled code and the repository's manifest.
 import { buildPackages, loadManifest } from '../../../packaging/build-packages.js';
-import { cinderLayout } from '../../../packaging/cinder/layout.js';
-import type { PackageLayout } from '../../../packaging/layout/package-layout.js';
 import type { Manifest } from '../../../generators/manifest/index.js';
 import { join } from 'node:path';
 import { compileShippedCode, projectRoot } from './compiled-build.js';
 
 export { compileShippedCode };
 
-/** The manifest every packaging test starts from. */
+/** The manifest every packaging test starts from, relative to the repository root. */
 export const cinderManifestPath = 'examples/cinder/reloadkit.yaml';
+
+/** The cinder example's package names, common package first, then the services' in manifest order. */
+export const cinderPackageNames = {
+  common: 'reloadkit-example-cinder-common',
+  'cinder-volume': 'reloadkit-example-cinder-volume',
+  'cinder-scheduler': 'reloadkit-example-cinder-scheduler',
+  'cinder-api': 'reloadkit-example-cinder-api',
+} as const;
 
 /** What a test may change about the build. */
 export interface CinderBuildOptions {
   formats: string[];
   manifest?: Manifest;
-  layout?: PackageLayout;
   sourceDateEpoch?: number;
   /** Compiled code to ship instead of the repository's (a test changing code copies and edits it). */
   buildDir?: string;
@@ -26,15 +31,21 @@ export async function loadCinderPackagingManifest(): Promise<Manifest> {
   return loadManifest(join(projectRoot, cinderManifestPath));
 }
 
+/** The manifest with the packaged file installed at `destination` read from `source` (absolute) instead. */
+export function withPackagedFile(manifest: Manifest, destination: string, source: string): Manifest {
+  const packages = (manifest.packages ?? []).map((pkg) => ({
+    ...pkg,
+    files: pkg.files.map((file) => (file.destination === destination ? { ...file, source } : file)),
+  }));
+  return { ...manifest, packages };
+}
+
 /** Builds the packages into `outDir`; resolves with their paths (common package first, deb before rpm). */
 export async function buildCinderPackages(outDir: string, options: CinderBuildOptions): Promise<string[]> {
   return buildPackages({
-    projectRoot,
-    manifestPath: cinderManifestPath,
+    manifestPath: join(projectRoot, cinderManifestPath),
     manifest: options.manifest,
-    layout: options.layout ?? cinderLayout,
-    lintianOverridesDir: 'packaging/cinder/lintian-overrides',
-    buildDir: options.buildDir ?? (await compileShippedCode()),
+    codeFrom: options.buildDir ?? (await compileShippedCode()),
     outDir,
     formats: options.formats,
     sourceDateEpoch: options.sourceDateEpoch,

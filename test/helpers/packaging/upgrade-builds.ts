@@ -3,13 +3,14 @@
 import { appendFile, cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Manifest } from '../../../generators/manifest/index.js';
-import { cinderLayout } from '../../../packaging/cinder/layout.js';
-import type { PackageLayout } from '../../../packaging/layout/package-layout.js';
-import { buildCinderPackages, compileShippedCode, loadCinderPackagingManifest } from './cinder-packages.js';
+import { buildCinderPackages, cinderPackageNames, compileShippedCode, loadCinderPackagingManifest, withPackagedFile } from './cinder-packages.js';
 import { projectRoot } from './compiled-build.js';
 
+/** The services, in manifest order (each in a package of its own: cinderPackageNames). */
+export const cinderServices = ['cinder-volume', 'cinder-scheduler', 'cinder-api'] as const;
+
 /** The service packages, in manifest order. */
-export const cinderServices = ['cinder-volume', 'cinder-scheduler', 'cinder-api'];
+export const cinderServicePackages = cinderServices.map((service) => cinderPackageNames[service]);
 
 /** The .deb paths of each version, and the manifest they were built from. */
 export interface UpgradeBuilds {
@@ -25,9 +26,8 @@ export function manifestAtVersion(manifest: Manifest, version: string, change: s
   return { ...manifest, package: { ...manifest.package, version, changelog: [entry, ...manifest.package.changelog] } };
 }
 
-function layoutWithConf(confPath: string): PackageLayout {
-  const files = cinderLayout.common.files.map((f) => (f.to === '/etc/cinder/cinder.conf' ? { ...f, from: confPath } : f));
-  return { ...cinderLayout, common: { ...cinderLayout.common, files } };
+function withConf(manifest: Manifest, confPath: string): Manifest {
+  return withPackagedFile(manifest, '/etc/cinder/cinder.conf', confPath);
 }
 
 /** Builds the three versions under `work`. */
@@ -45,15 +45,10 @@ export async function buildUpgradeVersions(work: string): Promise<UpgradeBuilds>
   return {
     manifest,
     v1: await buildCinderPackages(join(work, 'v1'), { formats: ['deb'] }),
-    v2ConffileOnly: await buildCinderPackages(join(work, 'v2'), {
-      formats: ['deb'],
-      manifest: v101,
-      layout: layoutWithConf(changedConf),
-    }),
+    v2ConffileOnly: await buildCinderPackages(join(work, 'v2'), { formats: ['deb'], manifest: withConf(v101, changedConf) }),
     v3CodeOnly: await buildCinderPackages(join(work, 'v3'), {
       formats: ['deb'],
-      manifest: manifestAtVersion(v101, '1.0.2', 'Change the services code.'),
-      layout: layoutWithConf(changedConf),
+      manifest: withConf(manifestAtVersion(v101, '1.0.2', 'Change the services code.'), changedConf),
       buildDir: changedBuild,
     }),
   };

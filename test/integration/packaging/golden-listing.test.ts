@@ -20,7 +20,7 @@ async function listDeb(deb: string): Promise<string> {
       return `${mode} ${owner} ${path}`;
     });
   const conffiles = (await runTool('dpkg-deb', ['-I', deb, 'conffiles'], { okExitCodes: [0, 1, 2] })).stdout.trim();
-  const fields = await runTool('dpkg-deb', ['-f', deb, 'Package', 'Architecture', 'Pre-Depends', 'Depends', 'Section', 'Priority']);
+  const fields = await runTool('dpkg-deb', ['-f', deb, 'Package', 'Architecture', 'Pre-Depends', 'Depends', 'Conflicts', 'Replaces', 'Section', 'Priority']);
   const scripts = (await runTool('dpkg-deb', ['-I', deb])).stdout
     .split('\n')
     .filter((line) => /^\s+\d+ bytes,\s+\d+ lines\s+\*/.test(line))
@@ -41,6 +41,7 @@ async function listRpm(rpm: string): Promise<string> {
   const query = (format: string) => runTool('rpm', ['-qp', '--nosignature', '--qf', format, rpm]).then((r) => r.stdout.replace(/\n$/, ''));
   const files = await query('[%{FILEFLAGS:fflags}\t%{FILEMODES:perms} %{FILEUSERNAME} %{FILEGROUPNAME} %{FILENAMES}\n]');
   const requires = await query('[%{REQUIREFLAGS:deptype} %{REQUIRENAME} %{REQUIREFLAGS:depflags} %{REQUIREVERSION}\n]');
+  const conflicts = await query('[%{CONFLICTNAME}\n]');
   const scriptlets = (await runTool('rpm', ['-qp', '--nosignature', '--scripts', rpm])).stdout
     .split('\n')
     .filter((line) => /^\S+ scriptlet/.test(line))
@@ -48,6 +49,7 @@ async function listRpm(rpm: string): Promise<string> {
   return [
     'requires:',
     ...requires.split('\n').filter((line) => !line.includes('rpmlib(')).map((l) => l.trim()),
+    `conflicts: ${conflicts.split('\n').filter((line) => line !== '').join(' ') || '(none)'}`,
     `scriptlets: ${scriptlets.join(' ') || '(none)'}`,
     'contents (flags: c = %config, d = %doc, l = %license):',
     ...files.split('\n').map((line) => `${line.startsWith('\t') ? '-' : ''}${line.replace('\t', ' ')}`),

@@ -12,7 +12,8 @@ import {
   listRootPaths,
   policyLogPath,
 } from '../../helpers/packaging/debian-root.js';
-import { buildUpgradeVersions, cinderServices as services } from '../../helpers/packaging/upgrade-builds.js';
+import { cinderPackageNames } from '../../helpers/packaging/cinder-packages.js';
+import { buildUpgradeVersions, cinderServicePackages, cinderServices as services } from '../../helpers/packaging/upgrade-builds.js';
 
 t.setTimeout(900_000);
 
@@ -88,7 +89,7 @@ t.test('upgrade that changes code does what on_upgrade says per service', async 
 t.test('remove stops the services and keeps conffiles, state and logs', async (t) => {
   // What the services would have written while running.
   await root.run('echo state > /var/lib/cinder/volumes.json && echo log > /var/log/cinder/cinder-volume.log');
-  await root.run(`dpkg -r ${[...services].reverse().join(' ')} cinder-common`);
+  await root.run(`dpkg -r ${[...cinderServicePackages].reverse().join(' ')} ${cinderPackageNames.common}`);
   t.same(await askedActions(t), [...services].reverse().map((s) => `${s} stop`));
   const kept = ['/etc/cinder/cinder.conf', '/var/lib/cinder/volumes.json', '/var/log/cinder/cinder-volume.log'];
   t.equal((await root.run(`ls ${kept.join(' ')}`)).stdout, `${kept.join('\n')}\n`);
@@ -96,7 +97,7 @@ t.test('remove stops the services and keeps conffiles, state and logs', async (t
 });
 
 t.test('purge leaves nothing behind except what Debian policy allows', async (t) => {
-  await root.run(`dpkg -P ${[...services].reverse().join(' ')} cinder-common`);
+  await root.run(`dpkg -P ${[...cinderServicePackages].reverse().join(' ')} ${cinderPackageNames.common}`);
   const pathsAfter = await listRootPaths(root.dir);
   const added = pathsAfter.filter((p) => !pathsBefore.includes(p));
   const removed = pathsBefore.filter((p) => !pathsAfter.includes(p));

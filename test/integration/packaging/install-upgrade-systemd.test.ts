@@ -7,7 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDebianRoot, policyLogPath, systemctlLogPath, systemdLookalike } from '../../helpers/packaging/debian-root.js';
-import { buildUpgradeVersions, cinderServices as services } from '../../helpers/packaging/upgrade-builds.js';
+import { cinderPackageNames } from '../../helpers/packaging/cinder-packages.js';
+import { buildUpgradeVersions, cinderServicePackages, cinderServices as services } from '../../helpers/packaging/upgrade-builds.js';
 
 t.setTimeout(900_000);
 
@@ -59,6 +60,6 @@ t.test('code upgrade: what on_upgrade says per service', async (t) => {
 });
 
 t.test('remove: deb-systemd-invoke stop, in reverse order', async (t) => {
-  await root.run(`dpkg -r ${[...services].reverse().join(' ')} cinder-common`);
+  await root.run(`dpkg -r ${[...cinderServicePackages].reverse().join(' ')} ${cinderPackageNames.common}`);
   t.same(await askedActions(), [...services].reverse().map((s) => `${s}.service stop`));
 });

@@ -1,11 +1,11 @@
 // lintian on every .deb and rpmlint on every .rpm of the cinder example: no errors, no warnings left
-// (the remaining ones are overridden in packaging/cinder/, each with its reason).
+// (the remaining ones are overridden in examples/cinder/packaging/, which the manifest names, each with its reason).
 import t from 'tap';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { runTool } from '../../../packaging/run-tool.js';
-import { buildCinderPackages } from '../../helpers/packaging/cinder-packages.js';
+import { buildCinderPackages, loadCinderPackagingManifest } from '../../helpers/packaging/cinder-packages.js';
 import { projectRoot } from '../../helpers/packaging/compiled-build.js';
 
 t.setTimeout(300_000);
@@ -16,14 +16,14 @@ const packages = await buildCinderPackages(out, { formats: ['deb', 'rpm'] });
 
 t.test('builds the common package and one package per service in each format', async (t) => {
   t.same(packages.map((p) => basename(p)), [
-    'cinder-common_1.0.0-1_all.deb',
-    'cinder-volume_1.0.0-1_all.deb',
-    'cinder-scheduler_1.0.0-1_all.deb',
-    'cinder-api_1.0.0-1_all.deb',
-    'cinder-common-1.0.0-1.noarch.rpm',
-    'cinder-volume-1.0.0-1.noarch.rpm',
-    'cinder-scheduler-1.0.0-1.noarch.rpm',
-    'cinder-api-1.0.0-1.noarch.rpm',
+    'reloadkit-example-cinder-common_1.0.0-1_all.deb',
+    'reloadkit-example-cinder-volume_1.0.0-1_all.deb',
+    'reloadkit-example-cinder-scheduler_1.0.0-1_all.deb',
+    'reloadkit-example-cinder-api_1.0.0-1_all.deb',
+    'reloadkit-example-cinder-common-1.0.0-1.noarch.rpm',
+    'reloadkit-example-cinder-volume-1.0.0-1.noarch.rpm',
+    'reloadkit-example-cinder-scheduler-1.0.0-1.noarch.rpm',
+    'reloadkit-example-cinder-api-1.0.0-1.noarch.rpm',
   ]);
 });
 
@@ -38,7 +38,9 @@ for (const deb of packages.filter((p) => p.endsWith('.deb'))) {
 }
 
 t.test('rpmlint accepts every .rpm with the project configuration', async (t) => {
-  const config = join(projectRoot, 'packaging', 'cinder', 'rpmlint.toml');
+  const rpmlintConfig = (await loadCinderPackagingManifest()).package.rpmlint_config;
+  t.equal(rpmlintConfig, 'packaging/rpmlint.toml', 'the manifest names its rpmlint configuration');
+  const config = join(projectRoot, 'examples', 'cinder', rpmlintConfig ?? '');
   const rpms = packages.filter((p) => p.endsWith('.rpm'));
   const result = await runTool('rpmlint', ['-c', config, ...rpms], { okExitCodes: [0, 64, 66] });
   const problems = result.stdout.split('\n').filter((line) => /: [EW]: /.test(line));

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rpmSystemDirectories } from '../../../packaging/rpm/spec-file.js';
 import { runTool } from '../../../packaging/run-tool.js';
-import { buildCinderPackages } from '../../helpers/packaging/cinder-packages.js';
+import { buildCinderPackages, cinderPackageNames } from '../../helpers/packaging/cinder-packages.js';
 import { listRootPaths } from '../../helpers/packaging/debian-root.js';
 
 t.setTimeout(300_000);
@@ -23,16 +23,17 @@ t.test('all packages install together without conflicts', async (t) => {
   await rpm('--initdb');
   await rpm('-i', '--nodeps', '--noscripts', ...rpms);
   t.same((await rpm('-qa', '--qf', '%{NAME}\n')).stdout.trim().split('\n').sort(), [
-    'cinder-api',
-    'cinder-common',
-    'cinder-scheduler',
-    'cinder-volume',
+    'reloadkit-example-cinder-api',
+    'reloadkit-example-cinder-common',
+    'reloadkit-example-cinder-scheduler',
+    'reloadkit-example-cinder-volume',
   ]);
   t.equal((await rpm('-V', '--nodeps', '--noscripts', '--nouser', '--nogroup', '-a')).stdout, '', 'rpm -V finds every file as packaged');
 });
 
 t.test('erase leaves only directories the distribution owns', async (t) => {
-  await rpm('-e', '--nodeps', '--noscripts', 'cinder-api', 'cinder-scheduler', 'cinder-volume', 'cinder-common');
+  const { common, ...services } = cinderPackageNames;
+  await rpm('-e', '--nodeps', '--noscripts', ...Object.values(services).reverse(), common);
   const left = (await listRootPaths(root)).filter((p) => !p.startsWith('/var/lib/rpm') && !p.startsWith('/root'));
   t.same(left.filter((p) => !rpmSystemDirectories.has(p)), []);
 });

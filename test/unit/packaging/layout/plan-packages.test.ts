@@ -1,13 +1,14 @@
 import t, { type Test } from 'tap';
 import { join } from 'node:path';
-import { cinderLayout } from '../../../../packaging/cinder/layout.js';
 import { collectGeneratedInputs } from '../../../../packaging/layout/generator-output.js';
+import { resolvePackageLayout } from '../../../../packaging/layout/package-layout.js';
 import { planPackages, type PlanInputs } from '../../../../packaging/layout/plan-packages.js';
 import type { FileEntry, PackageSpec } from '../../../../packaging/package-spec.js';
-import { loadCinderPackagingManifest } from '../../../helpers/packaging/cinder-packages.js';
+import { cinderManifestPath, loadCinderPackagingManifest } from '../../../helpers/packaging/cinder-packages.js';
 import { projectRoot } from '../../../helpers/packaging/compiled-build.js';
 
 const manifest = await loadCinderPackagingManifest();
+const manifestFile = join(projectRoot, cinderManifestPath);
 
 function fakeBuild(t: Test): string {
   const js = { 'index.js': 'export {};\n', 'index.d.ts': 'export {};\n', 'index.js.map': '{}' };
@@ -25,12 +26,12 @@ function fakeBuild(t: Test): string {
 }
 
 function inputs(buildDir: string, overrides: Partial<PlanInputs> = {}): PlanInputs {
+  const used = overrides.manifest ?? manifest;
+  const layout = resolvePackageLayout(used, manifestFile, buildDir);
   return {
-    manifest,
-    layout: cinderLayout,
-    generated: collectGeneratedInputs(manifest, cinderLayout, { systemdVersion: 252 }),
-    projectRoot,
-    buildDir,
+    manifest: used,
+    layout,
+    generated: collectGeneratedInputs(used, layout, { systemdVersion: 252 }),
     lintianOverrides: new Map(),
     ...overrides,
   };
@@ -40,7 +41,12 @@ const paths = (spec: PackageSpec | undefined): string[] => (spec?.entries ?? [])
 
 t.test('deb: cinder-common holds runtime, shared code, config and directories; each service its own files', async (t) => {
   const specs = await planPackages('deb', inputs(fakeBuild(t)));
-  t.same(specs.map((s) => s.name), ['cinder-common', 'cinder-volume', 'cinder-scheduler', 'cinder-api']);
+  t.same(specs.map((s) => s.name), [
+    'reloadkit-example-cinder-common',
+    'reloadkit-example-cinder-volume',
+    'reloadkit-example-cinder-scheduler',
+    'reloadkit-example-cinder-api',
+  ]);
   const [common, volume] = specs;
   t.same(paths(common), [
     'f /usr/share/cinder/package.json',
@@ -50,8 +56,8 @@ t.test('deb: cinder-common holds runtime, shared code, config and directories; e
     'f /etc/cinder/cinder.conf',
     'd /var/lib/cinder',
     'd /var/log/cinder',
-    'f /etc/logrotate.d/cinder-common',
-    'f /usr/lib/sysusers.d/cinder-common.conf',
+    'f /etc/logrotate.d/reloadkit-example-cinder-common',
+    'f /usr/lib/sysusers.d/reloadkit-example-cinder-common.conf',
   ], 'only .js files of the build, no .d.ts or maps');
   t.same(paths(volume), [
     'f /usr/bin/cinder-volume',
@@ -65,8 +71,11 @@ t.test('deb: cinder-common holds runtime, shared code, config and directories; e
   t.equal(launcher.mode, 0o755);
   t.same(volume?.depends.map((d) => `${d.name} ${d.constraint?.operator ?? ''} ${d.constraint?.version ?? ''}`.trim()), [
     'nodejs >= 18',
-    'cinder-common = 1.0.0-1',
+    'reloadkit-example-cinder-common = 1.0.0-1',
   ]);
+  t.same(volume?.conflicts, [{ name: 'cinder-volume' }], 'conflicts with the Debian package installing the same paths');
+  t.same(volume?.replaces, [{ name: 'cinder-volume' }]);
+  t.same([common?.conflicts, common?.replaces], [[{ name: 'cinder-common' }], [{ name: 'cinder-common' }]]);
   t.same(volume?.preDepends, [{ name: 'init-system-helpers', constraint: { operator: '>=', version: '1.54~' } }]);
   t.ok(volume?.debScripts.postinst?.startsWith('#!/bin/sh'), 'the maintainer scripts come from the generator');
   t.same(common?.depends.map((d) => d.name), ['nodejs', 'adduser']);
@@ -82,6 +91,8 @@ t.test('rpm: units under /usr/lib, no SysV script, scriptlets rendered with a co
   t.match(volume?.rpmScripts.posttrans, /_rk_digest='[0-9a-f]{64}'/);
   t.same(volume?.rpmScriptRequires, { post: ['systemd'], preun: ['systemd'], postun: ['systemd'] });
   t.same(specs[0]?.rpmScriptRequires, { pre: ['shadow-utils'] });
+  t.same(specs.map((spec) => spec.conflicts), specs.map(() => [{ name: 'openstack-cinder' }]), 'rpm: RDO\'s openstack-cinder');
+  t.same(specs.map((spec) => spec.replaces), specs.map(() => []), 'RPM has no Replaces');
 });
 
 t.test('a service whose exec is not the packaged launcher is refused', async (t) => {
@@ -91,17 +102,37 @@ t.test('a service whose exec is not the packaged launcher is refused', async (t)
   });
 });
 
-t.test('a service without a package layout is refused, naming the known ones', async (t) => {
-  const { 'cinder-api': _api, ...services } = cinderLayout.services;
-  await t.rejects(planPackages('deb', inputs(fakeBuild(t), { layout: { ...cinderLayout, services } })), {
-    message: 'layout: no package layout for service "cinder-api" (known: cinder-volume, cinder-scheduler)',
+t.test('a main module outside the code its package ships is refused, naming the package and the field', async (t) => {
+  const packages = (manifest.packages ?? []).map((pkg, i) =>
+    i === 3 ? { ...pkg, services: [{ name: 'cinder-api', main: 'examples/cinder/cinder-api/missing.js' }] } : pkg,
+  );
+  await t.rejects(planPackages('deb', inputs(fakeBuild(t), { manifest: { ...manifest, packages } })), {
+    message:
+      'reloadkit-example-cinder-api: services.cinder-api.main: expected a module in the package\'s code (examples/cinder/cinder-api), got "examples/cinder/cinder-api/missing.js"',
   });
+});
+
+t.test('one package may ship everything: common files, every service, no dependency on another package', async (t) => {
+  const all = manifest.packages ?? [];
+  const single = {
+    ...manifest,
+    packages: [{ ...all[0]!, name: 'cinder-all', code: all.flatMap((p) => p.code), services: all.flatMap((p) => p.services) }],
+  };
+  const specs = await planPackages('deb', inputs(fakeBuild(t), { manifest: single }));
+  t.same(specs.map((s) => s.name), ['cinder-all']);
+  const one = paths(specs[0]);
+  for (const expected of ['f /usr/bin/cinder-api', 'f /lib/systemd/system/cinder-volume.service', 'f /etc/cinder/cinder.conf', 'd /var/lib/cinder', 'f /usr/lib/sysusers.d/cinder-all.conf']) {
+    t.ok(one.includes(expected), expected);
+  }
+  t.equal(specs[0]?.depends[0]?.name, 'nodejs');
+  t.notOk(specs[0]?.depends.some((d) => d.name.startsWith('reloadkit-example')), 'no dependency on a common package');
+  t.same(Object.keys(specs[0]?.debScripts ?? {}).sort(), ['postinst', 'postrm', 'preinst', 'prerm']);
 });
 
 t.test('a missing build says to build first', async (t) => {
   const empty = join(t.testdir({ runtime: {} }));
   await t.rejects(planPackages('deb', inputs(empty)), {
-    message: `no compiled .js files in ${empty}/runtime (run \`npm run build\` first)`,
+    message: `reloadkit-example-cinder-common: code: no compiled .js files in ${empty}/runtime (run \`npm run build\` first)`,
   });
 });
 
@@ -113,8 +144,8 @@ t.test('licence, copyright, section and long descriptions come from the manifest
     'The cinder example services show how a long-running Node.js service is reloaded in place: after /etc/cinder/cinder.conf ' +
     'is edited, "service cinder-volume reload" applies the new configuration without a restart, drains in-flight work instead ' +
     'of losing it, and refuses a bad configuration while the service keeps running on the old one.\n\n' +
-    'This package contains the reloadkit runtime and the modules shared by the services, the\nconfiguration file ' +
-    '/etc/cinder/cinder.conf, the cinder system account, the state and log\ndirectories, and the rotation of the services\' logs.',
+    'This package contains the reloadkit runtime and the modules shared by the services, the configuration file ' +
+    '/etc/cinder/cinder.conf, the cinder system account, the state and log directories, and the rotation of the services\' logs.',
     'the package\'s long description, then what the common package holds');
   t.equal(volume?.description,
     'The volume service manages the storage backends listed in enabled_backends. A reload re-initialises only the backends whose settings changed; the others keep serving.\n\n' +
