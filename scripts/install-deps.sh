@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 debian_packages=(shellcheck lintian rpm rpmlint mmdebstrap dpkg-dev systemd docker.io)
+# the ansible target's tests: ansible-core 2.14 with community.docker (containers as hosts), and ansible-lint
+debian_packages+=(ansible ansible-lint)
 
 missing=()
 for pkg in "${debian_packages[@]}"; do
