@@ -2,8 +2,10 @@
 // installed and started by systemd and the fake storage backends running; reset between scenarios
 // instead of being rebuilt.
 
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { CinderPackageVersions } from '../containers/cinder-packages.js';
 import { type Container, startContainer } from '../containers/container.js';
+import { HarnessError } from '../containers/errors.js';
 import { cinderConf } from '../containers/scenarios/cinder-config.js';
 import { copyPackages, installCinderDebs } from '../containers/scenarios/cinder-install.js';
 import { backendPorts } from '../containers/scenarios/cinder-reload.js';
@@ -23,7 +25,8 @@ export const FLEET_SIZE = 3;
 async function setUpHost(container: Container, packages: CinderPackageVersions): Promise<void> {
   await container.waitUntilBooted();
   await installWorkloadTools(container);
-  await startFakeBackends(container, [backendPorts.a, backendPorts.b, backendPorts.c]);
+  await startFakeBackends(container, [backendPorts.a, backendPorts.b]);
+  await startBackendC(container);
   const debs = await copyPackages(container, packages.v1, '/var/tmp/rk-debs/1.0.0');
   await installCinderDebs(container, debs);
   await waitUntilServing(container);
@@ -49,20 +52,32 @@ export async function removeFleet(hosts: readonly FleetHost[]): Promise<void> {
   await Promise.all(hosts.map((host) => host.container.remove()));
 }
 
-/** The pattern that finds the fake backend on `port` (bracketed, so the shell running pgrep is no match). */
-function backendPattern(port: number): string {
-  const digits = String(port);
-  return `fake-backend/main.js --port [${digits[0]}]${digits.slice(1)}`;
+/** Where the fleet keeps the process id of the backend it can stop (the backend's process title hides its port). */
+const stoppableBackendPid = '/var/tmp/rk-fleet-backend-c.pid';
+
+/** Whether something accepts connections on 127.0.0.1:`port` in the container. */
+async function listens(container: Container, port: number): Promise<boolean> {
+  const probe = `require('net').connect(${port}, '127.0.0.1').on('connect', () => process.exit(0)).on('error', () => process.exit(1))`;
+  return (await container.exec(`node -e "${probe}"`)).exitCode === 0;
 }
 
-/** Whether the fake backend on `port` runs in the container. */
-export async function backendRuns(container: Container, port: number): Promise<boolean> {
-  return (await container.exec(`pgrep -f '${backendPattern(port)}'`)).exitCode === 0;
+/** Starts backend C in the background, keeping its process id, and waits until it accepts connections. */
+export async function startBackendC(container: Container, timeoutMs = 15_000): Promise<void> {
+  await container.run(
+    `setsid node /opt/rk-fake-backend/examples/cinder/fake-backend/main.js --port ${backendPorts.c} > /var/tmp/rk-fleet-backend-c.log 2>&1 < /dev/null & echo $! > ${stoppableBackendPid}`,
+  );
+  const startedAt = Date.now();
+  while (!(await listens(container, backendPorts.c))) {
+    if (Date.now() - startedAt > timeoutMs) {
+      throw new HarnessError(`backend C did not listen on ${backendPorts.c} within ${timeoutMs / 1000} s in ${container.name}: ${await container.run('cat /var/tmp/rk-fleet-backend-c.log')}`);
+    }
+    await sleep(200);
+  }
 }
 
-/** Stops the fake backend on `port`, so a driver pointed at it cannot be built there. */
-export async function stopBackend(container: Container, port: number): Promise<void> {
-  await container.run(`pkill -f '${backendPattern(port)}'; while pgrep -f '${backendPattern(port)}' >/dev/null; do sleep 0.1; done`);
+/** Stops backend C, so a driver pointed at it cannot be built there. */
+export async function stopBackendC(container: Container): Promise<void> {
+  await container.run(`kill "$(cat ${stoppableBackendPid})"; while kill -0 "$(cat ${stoppableBackendPid})" 2>/dev/null; do sleep 0.1; done`);
 }
 
 /**
@@ -73,7 +88,7 @@ export async function resetHost(host: FleetHost, conf: string): Promise<void> {
   const { container } = host;
   await container.run(`rm -f ${cinderConf}.reloadkit-new ${cinderConf}.reloadkit-previous`);
   await container.writeFile(cinderConf, conf);
-  if (!(await backendRuns(container, backendPorts.c))) await startFakeBackends(container, [backendPorts.c]);
+  if (!(await listens(container, backendPorts.c))) await startBackendC(container);
   await container.run('systemctl start cinder-volume');
   await waitUntilServing(container);
   await container.run(`cinder-volume reload --config-file ${cinderConf} --timeout 60`, { timeoutMs: 90_000 });

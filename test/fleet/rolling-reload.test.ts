@@ -12,7 +12,7 @@ import { backendPorts } from '../containers/scenarios/cinder-reload.js';
 import { startStream } from '../containers/scenarios/cinder-workload.js';
 import { drainingIntervals, overlappingIntervals } from './draining-intervals.js';
 import { prepareFleetImage } from './fleet-image.js';
-import { type FleetHost, removeFleet, resetHost, startFleet, stopBackend } from './fleet-hosts.js';
+import { type FleetHost, removeFleet, resetHost, startFleet, stopBackendC } from './fleet-hosts.js';
 import { type HostState, markNotifications, readHostState } from './fleet-state.js';
 import { type Controller, type PlaybookRun, prepareController, runRollingReload } from './run-playbook.js';
 
@@ -148,7 +148,7 @@ if (fleet instanceof Error) {
   await t.test('host2 fails: host1 new, host2 restored and serving the old file, host3 untouched, exit non-zero', async (t) => {
     // the new file moves backend_a to backend C, which host2 no longer runs: its driver cannot be rebuilt there
     await Promise.all(hosts.map((host) => resetHost(host, oldConf)));
-    await stopBackend(hosts[1]!.container, backendPorts.c);
+    await stopBackendC(hosts[1]!.container);
     const marks = await Promise.all(hosts.map(markNotifications));
     const run = await runRollingReload(controller, hosts, { newConf, hostVars, extraVars: batchOfTwo });
     const states = Object.fromEntries(await Promise.all(hosts.map(async (host, i) => [host.name, await readHostState(host, marks[i]!)] as const)));
