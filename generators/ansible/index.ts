@@ -12,6 +12,9 @@ export const PLAYBOOK_PATH = 'rolling-reload.yml';
 /** The role's task files, copied as they are from templates/ansible/role/tasks/ (they hold no manifest value). */
 export const ROLE_TASK_FILES = ['preflight.yml', 'roll.yml', 'reload-host.yml', 'reload-service.yml', 'report.yml'] as const;
 
+/** The role's filter that reads an option of an INI text (Ansible's ini lookup fails on a missing section). */
+export const ROLE_FILTER_PLUGIN = 'filter_plugins/reloadkit_ini.py';
+
 /** An INI option as the role reads it. */
 interface OptionView {
   name: string;
@@ -75,6 +78,7 @@ export function renderAnsibleFiles(manifest: Manifest): GeneratedFile[] {
       mode: 0o644,
       content: readStaticTemplate(`ansible/role/tasks/${file}`),
     })),
+    { path: `${role}/${ROLE_FILTER_PLUGIN}`, mode: 0o644, content: readStaticTemplate(`ansible/role/${ROLE_FILTER_PLUGIN}`) },
   ];
 }
 

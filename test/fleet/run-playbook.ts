@@ -81,7 +81,7 @@ export async function runRollingReload(controller: Controller, hosts: readonly F
     cwd: controller.dir,
     reject: false,
     all: true,
-    env: { ANSIBLE_NOCOLOR: '1', ANSIBLE_FORCE_COLOR: '0', ANSIBLE_HOST_KEY_CHECKING: 'False', ANSIBLE_STDOUT_CALLBACK: 'default' },
+    env: { ANSIBLE_PIPELINING: 'True', ANSIBLE_NOCOLOR: '1', ANSIBLE_FORCE_COLOR: '0', ANSIBLE_HOST_KEY_CHECKING: 'False', ANSIBLE_STDOUT_CALLBACK: 'default' },
     timeout: 600_000,
   });
   const text = await readFile(report, 'utf8').catch(() => undefined);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import t from 'tap';
 import { parse } from 'yaml';
-import { ansibleTarget, PLAYBOOK_PATH, ROLE_TASK_FILES, roleName } from '../../../../generators/ansible/index.js';
+import { ansibleTarget, PLAYBOOK_PATH, ROLE_FILTER_PLUGIN, ROLE_TASK_FILES, roleName } from '../../../../generators/ansible/index.js';
 import type { GeneratedFile } from '../../../../generators/target.js';
 import { missingAnsibleTools } from '../../../helpers/ansible-tools.js';
 import { buildStubManifest, loadManifestsUnderTest, loadRepositoryManifest } from '../../../helpers/generator-fixtures.js';
@@ -39,6 +39,7 @@ t.test('cinder: the playbook, the role, and what the role knows of each service'
     `roles/${role}/defaults/main.yml`,
     `roles/${role}/vars/main.yml`,
     ...ROLE_TASK_FILES.map((file) => `roles/${role}/tasks/${file}`),
+    `roles/${role}/${ROLE_FILTER_PLUGIN}`,
   ]);
   const vars = readVars(files, role);
   t.same((vars['reloadkit_services'] as { name: string }[]).map((service) => service.name), ['cinder-volume', 'cinder-scheduler', 'cinder-api'], 'manifest order');
@@ -58,6 +59,25 @@ t.test('reloads are tasks, never handlers or the service module', async (t) => {
   for (const file of files) {
     t.notMatch(file.content, /handlers|notify:|flush_handlers|ansible\.builtin\.(service|systemd)|throttle/, `${file.path}: no handler, no service module, no throttle`);
   }
+});
+
+t.test('reloadkit_ini_value reads an option as oslo.config does', async (t) => {
+  const files = ansibleTarget.generate(loadRepositoryManifest('examples/cinder/reloadkit.yaml'), { systemdVersion: 252 });
+  const dir = writeTree(files);
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const plugin = join(dir, 'roles', 'cinder_rolling_reload', ROLE_FILTER_PLUGIN);
+  const text = '# comment\n[DEFAULT]\nhost = a\nhost=b\n[Coordination]\nbackend_url = etcd3://x:2379\n  continued\n[other]\nhost = c\n';
+  const script = [
+    'import importlib.util, json, sys',
+    `spec = importlib.util.spec_from_file_location('plugin', ${JSON.stringify(plugin)})`,
+    'module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module)',
+    'read = module.FilterModule().filters()["reloadkit_ini_value"]',
+    'text = sys.stdin.read()',
+    'print(json.dumps([read(text, "DEFAULT", "host"), read(text, "coordination", "backend_url"), read(text, "other", "host"), read(text, "missing", "x"), read(text, "DEFAULT", "cluster")]))',
+  ].join('\n');
+  const result = spawnSync('python3', ['-c', script], { input: text, encoding: 'utf8' });
+  t.equal(result.status, 0, result.stderr);
+  t.same(JSON.parse(result.stdout), ['b', 'etcd3://x:2379', 'c', '', ''], 'last value wins, group names case-insensitive, missing is empty');
 });
 
 t.test('no config file, no playbook', async (t) => {
