@@ -1,5 +1,5 @@
 # Thin wrappers over npm scripts: the npm scripts in package.json are the source of truth.
-.PHONY: all build test test-containers demo typecheck clean deb rpm packages rpm-macros npm bench
+.PHONY: all build test test-containers test-fleet demo typecheck clean deb rpm packages rpm-macros npm bench
 
 all: build
 
@@ -18,6 +18,10 @@ test: node_modules
 
 test-containers: node_modules
 	npm run test:containers
+
+# the ansible target's rolling reload over three containers as hosts (docs/fleet.md)
+test-fleet: node_modules
+	npm run test:fleet
 
 demo: build
 	npm run demo

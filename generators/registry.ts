@@ -1,5 +1,6 @@
 // Every generator target by name: adding an init system or package format is one line here; every list of
 // targets (CLI, tests, packaging) is derived from this one.
+import { ansibleTarget } from './ansible/index.js';
 import { debTarget } from './deb/index.js';
 import { logrotateTarget } from './logrotate/index.js';
 import { openrcTarget } from './openrc/index.js';
@@ -10,7 +11,7 @@ import { sysvTarget } from './sysv/index.js';
 import type { Target } from './target.js';
 
 /** All targets, in the order `reloadkit targets` lists them and `--target all` writes them. */
-export const targets: readonly Target[] = [systemdTarget, sysvTarget, openrcTarget, runitTarget, logrotateTarget, debTarget, rpmTarget];
+export const targets: readonly Target[] = [systemdTarget, sysvTarget, openrcTarget, runitTarget, logrotateTarget, ansibleTarget, debTarget, rpmTarget];
 
 /** The names `--target` accepts, in registry order, then `all`. */
 export function acceptedTargetNames(): string[] {

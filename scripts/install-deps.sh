@@ -8,6 +8,8 @@ debian_packages=(shellcheck lintian rpm rpmlint mmdebstrap dpkg-dev systemd dock
 # What the operator-facing integration tests run against: a real broker, a real oslo.messaging
 # notification listener (run with /usr/bin/python3) and a real Prometheus server.
 debian_packages+=(rabbitmq-server python3-oslo.messaging prometheus)
+# the ansible target's tests: ansible-core 2.14 with community.docker (containers as hosts), and ansible-lint
+debian_packages+=(ansible ansible-lint)
 
 missing=()
 for pkg in "${debian_packages[@]}"; do

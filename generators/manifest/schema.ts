@@ -137,6 +137,24 @@ const serviceSchema = z.strictObject({
     .describe('What a change of only the configuration files does.'),
 }, { error: 'expected a mapping describing one service' });
 
+/** An option of the services' INI files as `section.option`, the form reload.end's `changed` uses. */
+const iniOptionName = matching(
+  /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/,
+  'an option as "section.option", e.g. "DEFAULT.host" or "coordination.backend_url"',
+);
+
+const fleetSchema = z
+  .strictObject({
+    equal_options: z
+      .array(iniOptionName, { error: 'expected a list of options as "section.option"' })
+      .default([])
+      .describe('Options that must hold the same value on every node of a cluster: a rollout refuses to change them unless told so.'),
+    cluster_option: iniOptionName
+      .optional()
+      .describe('The option naming the cluster a node belongs to: a rollout never drains two nodes of one cluster at once.'),
+  }, { error: 'expected a mapping with equal_options and optional cluster_option' })
+  .describe('How a configuration change rolls over many nodes (the ansible target).');
+
 /** The whole manifest: a package and the services it ships. */
 export const manifestSchema = z
   .strictObject({
@@ -145,6 +163,7 @@ export const manifestSchema = z
       .array(serviceSchema, { error: 'expected a list of services' })
       .min(1, { error: 'expected at least one service' }),
     packages: packagesSchema.optional(),
+    fleet: fleetSchema.default({ equal_options: [] }),
   }, { error: 'expected a mapping with package and services' })
   .superRefine(checkServiceRelations)
   .superRefine(checkPackageLayout)

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { quoteAnsibleLiteral } from './quote-ansible.js';
 import { quoteShellWord, quoteShellWords } from './quote-shell.js';
 import { escapeSystemdValue, quoteSystemdCommand } from './quote-systemd.js';
 
@@ -13,6 +14,8 @@ engine.registerHelper('sh', (value: string) => quoteShellWord(String(value)));
 engine.registerHelper('shWords', (values: string[]) => quoteShellWords(values));
 engine.registerHelper('systemdCommand', (values: string[]) => quoteSystemdCommand(values));
 engine.registerHelper('systemdValue', (value: string) => escapeSystemdValue(String(value)));
+engine.registerHelper('ansibleLiteral', (value: string) => quoteAnsibleLiteral(String(value)));
+engine.registerHelper('json', (value: unknown) => JSON.stringify(value));
 engine.registerHelper('join', (values: string[], separator: string) => values.join(separator));
 engine.registerHelper('eq', (left: unknown, right: unknown) => left === right);
 
@@ -63,5 +66,15 @@ export function renderTemplate(name: string, view: object): string {
     return template(view);
   } catch (error) {
     throw new Error(`cannot render template ${name}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** The text of `templates/<name>` as it is: a file that holds no manifest value (Ansible's own Jinja stays untouched). */
+export function readStaticTemplate(name: string): string {
+  const file = join(findTemplatesDirectory(), name);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read template ${name} (${file})`, { cause: error });
   }
 }

@@ -89,3 +89,18 @@ t.test('package metadata for packaging: licence, copyright, Debian section, long
     ]);
   }
 });
+
+t.test('fleet: options as section.option, each error naming the field and the value', async (t) => {
+  const manifest = (fleet: unknown) => ({
+    package: { name: 'pkg', version: '1', maintainer: 'A <a@example.org>', description: 'Package' },
+    services: [{ name: 'svc', description: 'A service', exec: '/usr/bin/svc', drain_timeout: 1, stop_timeout: 1,
+      reload: { command: ['/usr/bin/svc', 'reload'], check_command: ['/usr/bin/svc', 'check-config'], timeout: 1 } }],
+    ...(fleet === undefined ? {} : { fleet }),
+  });
+  t.same(validateManifest(manifest(undefined), 'm.yaml').fleet, { equal_options: [] }, 'no fleet: no equal options, no cluster option');
+  t.same(validateManifest(manifest({ equal_options: ['DEFAULT.host'], cluster_option: 'DEFAULT.cluster' }), 'm.yaml').fleet,
+    { equal_options: ['DEFAULT.host'], cluster_option: 'DEFAULT.cluster' });
+  t.throws(() => validateManifest(manifest({ equal_options: ['host'] }), 'm.yaml'), new ManifestError([
+    { file: 'm.yaml', line: undefined, field: 'fleet.equal_options[0]', message: 'expected an option as "section.option", e.g. "DEFAULT.host" or "coordination.backend_url", got "host" (string)' },
+  ]));
+});
