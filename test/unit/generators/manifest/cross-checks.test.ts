@@ -1,6 +1,6 @@
 // Rules spanning several fields: unique names, timeouts that cover the drain, private runtime directories.
 import t from 'tap';
-import { ManifestError, validateManifest } from '../../../../generators/manifest/index.js';
+import { manifestProblems as problemsOf } from '../../../helpers/manifest-problems.js';
 
 const service = (name: string, extra: Record<string, unknown> = {}) => ({
   name,
@@ -15,14 +15,6 @@ const manifest = (...services: object[]) => ({
   package: { name: 'pkg', version: '1', maintainer: 'A <a@example.org>', description: 'Package' },
   services,
 });
-const problemsOf = (value: unknown) => {
-  try {
-    validateManifest(value, 'm.yaml');
-    return [];
-  } catch (error) {
-    return (error as ManifestError).message.split('\n');
-  }
-};
 
 t.test('a valid pair of services passes', async (t) => {
   t.same(problemsOf(manifest(service('a'), service('b'))), []);

@@ -1,6 +1,7 @@
 // The package layout: every service shipped by exactly one package, every path by one package, unique names.
 import t from 'tap';
-import { ManifestError, parseManifest, validateManifest } from '../../../../generators/manifest/index.js';
+import { parseManifest, validateManifest } from '../../../../generators/manifest/index.js';
+import { manifestProblems as problemsOf } from '../../../helpers/manifest-problems.js';
 
 const service = (name: string) => ({
   name,
@@ -15,14 +16,6 @@ const manifest = (packages: object[], services = [service('a'), service('b')]) =
   services,
   packages,
 });
-const problemsOf = (value: unknown) => {
-  try {
-    validateManifest(value, 'm.yaml');
-    return [];
-  } catch (error) {
-    return (error as ManifestError).message.split('\n');
-  }
-};
 
 t.test('a common package and a package per service pass, with defaults filled in', async (t) => {
   const value = manifest([
