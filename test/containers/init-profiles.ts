@@ -67,6 +67,8 @@ export interface PackageSetup {
   before: (service: string) => string[];
   /** true: the row's generator target's files for the service are installed before the packages */
   installsGeneratedFiles: boolean;
+  /** commands run once those files are in place, before installing (e.g. handing them to the supervisor) */
+  ready: (service: string) => string[];
   /** commands run after installing (e.g. enabling the service directory) */
   after: (service: string) => string[];
 }

@@ -42,6 +42,7 @@ export const openrcProfile: InitProfile = {
   packageSetup: {
     before: (service) => [`dpkg-divert --local --rename --divert ${divertedLsbScript(service)} --add /etc/init.d/${service}`],
     installsGeneratedFiles: true,
+    ready: () => [],
     after: () => [],
   },
 };

@@ -60,6 +60,7 @@ export const runitProfile: InitProfile = {
   packageSetup: {
     before: () => [],
     installsGeneratedFiles: true,
+    ready: () => [],
     after: (service) => [`ln -s /etc/sv/${service} /etc/service/${service}`],
   },
 };

@@ -52,5 +52,5 @@ export const systemdProfile: InitProfile = {
     what: 'systemd saw the main process exit 0',
   },
   // the packages' maintainer scripts enable and start the unit
-  packageSetup: { before: () => [], installsGeneratedFiles: false, after: () => [] },
+  packageSetup: { before: () => [], installsGeneratedFiles: false, ready: () => [], after: () => [] },
 };

@@ -33,5 +33,5 @@ export const sysvinitProfile: InitProfile = {
   // start-stop-daemon sends TERM and waits (retry TERM/90/KILL/5): a return well inside 90 s means it exited on TERM
   cleanExit: undefined,
   // the packages' maintainer scripts enable and start the LSB script
-  packageSetup: { before: () => [], installsGeneratedFiles: false, after: () => [] },
+  packageSetup: { before: () => [], installsGeneratedFiles: false, ready: () => [], after: () => [] },
 };

@@ -42,6 +42,7 @@ export async function installCinderDebs(container: Container, debs: readonly str
   if (profile.packageSetup.installsGeneratedFiles) {
     await installGeneratedFiles(container, profile.target, await loadCinderPackagingManifest(), service);
   }
+  for (const command of profile.packageSetup.ready(service)) await container.run(command);
   const output = await container.run(`DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${debs.join(' ')} 2>&1`, {
     timeoutMs: 180_000,
   });
