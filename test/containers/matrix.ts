@@ -2,9 +2,10 @@
 // Adding an init system = one profile in profiles/ + one row here.
 
 import { HarnessError } from './errors.js';
-import type { InitProfile, ReloadCommand, ServiceUnderTest } from './init-profiles.js';
+import { type InitProfile, type ReloadCommand, type ServiceUnderTest, synchronousClient } from './init-profiles.js';
 import { openrcProfile, rcServiceReload } from './profiles/openrc.js';
 import { runitProfile, svReload } from './profiles/runit.js';
+import { s6Profile, s6SvcHup } from './profiles/s6.js';
 import { systemctlReload, systemdProfile } from './profiles/systemd.js';
 import { lsbReload, sysvinitProfile } from './profiles/sysvinit.js';
 
@@ -110,6 +111,17 @@ export const matrix: readonly MatrixRow[] = [
     packageFormats: ['deb'],
     systemdVersion: 252,
     reloadCommands: (service) => [svReload(service.name)],
+  },
+  {
+    id: 'bookworm-s6',
+    suite: 'bookworm',
+    description: 'Debian 12 bookworm, s6-svscan as PID 1',
+    profile: s6Profile,
+    include: ['s6', ...common],
+    customize: [],
+    packageFormats: ['deb'],
+    systemdVersion: 252,
+    reloadCommands: (service) => [synchronousClient(service), s6SvcHup(service.name)],
   },
 ];
 
