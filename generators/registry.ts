@@ -6,12 +6,13 @@ import { logrotateTarget } from './logrotate/index.js';
 import { openrcTarget } from './openrc/index.js';
 import { rpmTarget } from './rpm/index.js';
 import { runitTarget } from './runit/index.js';
+import { s6Target } from './s6/index.js';
 import { systemdTarget } from './systemd/index.js';
 import { sysvTarget } from './sysv/index.js';
 import type { Target } from './target.js';
 
 /** All targets, in the order `reloadkit targets` lists them and `--target all` writes them. */
-export const targets: readonly Target[] = [systemdTarget, sysvTarget, openrcTarget, runitTarget, logrotateTarget, ansibleTarget, debTarget, rpmTarget];
+export const targets: readonly Target[] = [systemdTarget, sysvTarget, openrcTarget, runitTarget, s6Target, logrotateTarget, ansibleTarget, debTarget, rpmTarget];
 
 /** The names `--target` accepts, in registry order, then `all`. */
 export function acceptedTargetNames(): string[] {

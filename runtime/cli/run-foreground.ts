@@ -8,6 +8,7 @@ import type { Service } from '../define-service.js';
 import { startMetricsListener, type MetricsListener } from '../metrics/metrics-listener.js';
 import { createJsonlFileSink } from '../notify/jsonl-file.js';
 import { createOsloMessagingSink } from '../notify/oslo-messaging-sink.js';
+import { createReadyFdNotifier } from '../notify/ready-fd.js';
 import { createSdNotifySink } from '../notify/sd-notify.js';
 import type { NotificationSink } from '../notify/sink.js';
 import type { Runtime } from '../runtime-api.js';
@@ -38,6 +39,7 @@ export async function runForeground(service: Service, command: ParsedCommand): P
   const stopped = waitForStopSignal();
 
   const sd = createSdNotifySink();
+  const readyFd = createReadyFdNotifier();
   const bus = createOsloMessagingSink({ config: () => rt?.config, service: service.name, log: logLine });
   const sinks: NotificationSink[] = [
     serviceLog.sink,
@@ -81,6 +83,7 @@ export async function runForeground(service: Service, command: ParsedCommand): P
   }
 
   await sd?.ready(`${service.name} ready`);
+  readyFd?.ready();
   logLine({ level: 'info', msg: 'ready', service: service.name, pid: process.pid, controlSocket: control.path, metrics: metrics.address() });
   if (hupDuringStartup) reloadOnHup();
 

@@ -1,20 +1,84 @@
-// How each init system is booted as PID 1 in a container, how to tell it has finished booting, and what
-// to print when a test fails on it. Rows of the matrix pick one profile each.
+// What the scenarios need to know about one init system, as data: how it boots as PID 1, how a service is
+// installed, started, reloaded and stopped through it, where its log is and how it reports a failed reload.
+// One profile per init system lives in profiles/; rows of the matrix pick one each. Scenarios read these
+// fields and never compare an init system's name.
 
-// The init systems the matrix covers.
-export type InitSystem = 'systemd' | 'sysvinit' | 'openrc' | 'runit';
-
-// A service under test, as far as collecting evidence about it needs to know.
+// A service under test, as far as collecting evidence about it and reloading it needs to know.
 export interface ServiceUnderTest {
-  /** unit / init script / runit service directory name */
+  /** unit / init script / service directory name */
   name: string;
   /** log files the service writes inside the container (printed on failure) */
   logFiles: readonly string[];
+  /** the service's own synchronous reload client, as a shell command line (waits for the outcome) */
+  reloadClient: string;
 }
 
-// Everything about booting and inspecting one init system that does not depend on the Debian suite.
+// Where a failed reload's reason shows when the reload command itself cannot say it.
+export interface ReasonSource {
+  /** shell command printing it, e.g. the unit's journal or the service's log file */
+  command: (service: string) => string;
+  /** true: the runtime's JSON log lines (quotes escaped, one line holds `"outcome":"failed"` and the reason) */
+  jsonLines: boolean;
+  /** what the test names it, e.g. "journal of the unit" */
+  what: string;
+}
+
+// A further place the init system shows the failure, e.g. runsvdir's process title.
+export interface FailureEcho {
+  command: string;
+  text: (service: string) => string;
+  what: string;
+}
+
+// How one reload command reports a reload the service refused.
+export interface FailureReport {
+  /** true: the command exits non-zero; false: it exits 0 whatever happened (said why in `whyZero`) */
+  exitsNonZero: boolean;
+  /** why the command exits 0 after a failed reload (when exitsNonZero is false) */
+  whyZero?: string;
+  /** where the reason is; undefined: the command's own output */
+  reasonIn?: ReasonSource;
+  /** further places that show the failure */
+  echoes?: readonly FailureEcho[];
+}
+
+// One of an init system's reload commands, with what it promises.
+export interface ReloadCommand {
+  command: string;
+  /** false when the command returns before the reload ran (runit's `sv reload`, s6's `s6-svc -h`) */
+  waits: boolean;
+  /** how the reload reaches the runtime: the reload.start event's `trigger` */
+  trigger: 'SIGHUP' | 'control-socket';
+  failure: FailureReport;
+}
+
+// How the init system saw the service end after a stop, where it records that.
+export interface CleanExitCheck {
+  command: (service: string) => string;
+  /** turns the command's output into the text compared with `expected` */
+  summarise: (stdout: string) => string;
+  expected: string;
+  what: string;
+}
+
+// What the administrator does around `apt-get install` of the cinder .debs on this init system.
+export interface PackageSetup {
+  /** commands run before installing (e.g. a dpkg diversion of the packaged LSB script) */
+  before: (service: string) => string[];
+  /** true: the row's generator target's files for the service are installed before the packages */
+  installsGeneratedFiles: boolean;
+  /** commands run once those files are in place, before installing (e.g. handing them to the supervisor) */
+  ready: (service: string) => string[];
+  /** commands run after installing (e.g. enabling the service directory) */
+  after: (service: string) => string[];
+}
+
+// Everything about booting and using one init system that does not depend on the Debian suite.
 export interface InitProfile {
-  init: InitSystem;
+  /** the init system's name, for messages */
+  init: string;
+  /** the generator target (generators/registry.ts) whose files this init system runs */
+  target: string;
   /** what /proc/1/comm must say once the container runs */
   pid1Comm: string;
   /** the image's CMD: the init binary */
@@ -25,120 +89,23 @@ export interface InitProfile {
   bootCheck: string;
   /** shell commands whose output explains a failure of `service` */
   evidenceCommands: (service: ServiceUnderTest) => string[];
+  /** shell commands that register and start a service whose generated files are installed */
+  enableAndStart: (service: string) => string;
   /** the init system's own command that starts an installed, enabled `service` */
   startCommand: (service: string) => string;
   /** the init system's own command that stops `service` and returns once it has exited */
   stopCommand: (service: string) => string;
-  /** false when the reload command returns before the reload ran (runit's `sv reload`) */
-  reloadWaits: boolean;
+  /** how the init system shows that the service exited cleanly after a stop; undefined: the stop's exit code is all */
+  cleanExit?: CleanExitCheck;
+  packageSetup: PackageSetup;
 }
 
-const systemdRunOptions = [
-  '--cap-add', 'SYS_ADMIN',
-  '--cgroupns=host',
-  '--volume', '/sys/fs/cgroup:/sys/fs/cgroup:rw',
-  '--stop-signal', 'SIGRTMIN+3',
-];
-
-const sysvRunOptions = ['--cap-add', 'SYS_ADMIN', '--cap-add', 'SYS_BOOT'];
-
-function logTails(service: ServiceUnderTest): string[] {
-  return service.logFiles.map((file) => `tail -n 100 ${file}`);
+// `tail` of each of the service's log files, for evidence.
+export function logTails(files: readonly string[]): string[] {
+  return files.map((file) => `tail -n 100 ${file}`);
 }
 
-// systemd: booted when `systemctl is-system-running --wait` ends in running or degraded (failed units listed).
-export const systemdProfile: InitProfile = {
-  init: 'systemd',
-  pid1Comm: 'systemd',
-  command: ['/sbin/init'],
-  runOptions: systemdRunOptions,
-  bootCheck: [
-    'state=$(timeout 5 systemctl is-system-running --wait 2>&1)',
-    'case "$state" in',
-    '  running) exit 0 ;;',
-    '  degraded) echo "system is degraded; failed units:"; systemctl --failed --no-legend --no-pager; exit 0 ;;',
-    '  *) echo "system state: $state"; exit 1 ;;',
-    'esac',
-  ].join('\n'),
-  evidenceCommands: (service) => [
-    `systemctl status --no-pager --full ${service.name}`,
-    `journalctl --no-pager -n 200 -u ${service.name}`,
-    'systemctl --failed --no-pager',
-    ...logTails(service),
-  ],
-  startCommand: (service) => `systemctl start ${service}`,
-  stopCommand: (service) => `systemctl stop ${service}`,
-  reloadWaits: true,
-};
-
-// sysvinit: booted when init reports runlevel 2 and /etc/init.d/rc has finished.
-export const sysvinitProfile: InitProfile = {
-  init: 'sysvinit',
-  pid1Comm: 'init',
-  command: ['/sbin/init'],
-  runOptions: sysvRunOptions,
-  bootCheck: [
-    'level=$(runlevel)',
-    '[ "$level" = "N 2" ] || { echo "runlevel: $level"; exit 1; }',
-    // [/] keeps pgrep from matching this very script
-    'if pgrep -f "[/]etc/init.d/rc " >/dev/null; then echo "the runlevel 2 scripts are still running"; exit 1; fi',
-  ].join('\n'),
-  evidenceCommands: (service) => [
-    `/etc/init.d/${service.name} status`,
-    `ls -l /etc/rc2.d`,
-    'ps -ef',
-    ...logTails(service),
-  ],
-  startCommand: (service) => `service ${service} start`,
-  stopCommand: (service) => `service ${service} stop`,
-  reloadWaits: true,
-};
-
-// OpenRC (under sysvinit's init, as Debian runs it): booted when the default runlevel is reached and openrc has exited.
-export const openrcProfile: InitProfile = {
-  init: 'openrc',
-  pid1Comm: 'init',
-  command: ['/sbin/init'],
-  runOptions: sysvRunOptions,
-  bootCheck: [
-    'level=$(rc-status --runlevel 2>&1)',
-    '[ "$level" = default ] || { echo "openrc runlevel: $level"; exit 1; }',
-    'if pgrep -x openrc >/dev/null; then echo "openrc still running"; exit 1; fi',
-    'crashed=$(rc-status --crashed 2>/dev/null)',
-    '[ -z "$crashed" ] || echo "crashed services: $crashed"',
-    'exit 0',
-  ].join('\n'),
-  evidenceCommands: (service) => [
-    `rc-service ${service.name} status`,
-    'rc-status --all',
-    'ps -ef',
-    ...logTails(service),
-  ],
-  startCommand: (service) => `rc-service ${service} start`,
-  stopCommand: (service) => `rc-service ${service} stop`,
-  reloadWaits: true,
-};
-
-// runit (runit-init): booted when stage 2's runsvdir runs and `sv status` shows every service up.
-export const runitProfile: InitProfile = {
-  init: 'runit',
-  pid1Comm: 'runit',
-  command: ['/sbin/init'],
-  runOptions: sysvRunOptions,
-  bootCheck: [
-    'pgrep -x runsvdir >/dev/null || { echo "runsvdir is not running yet"; exit 1; }',
-    // not `sv check`: Debian's default-syslog placeholder has a check script needing socklog
-    'down=$(sv status /etc/service/* 2>&1 | grep -v "^run: ")',
-    '[ -z "$down" ] || { echo "not up yet: $down"; exit 1; }',
-  ].join('\n'),
-  evidenceCommands: (service) => [
-    `sv status /etc/service/${service.name}`,
-    `ls -la /etc/service/${service.name}/`,
-    'ps -ef',
-    ...logTails(service),
-  ],
-  startCommand: (service) => `sv start ${service}`,
-  // sv waits 7 s by default, less than a drain may take
-  stopCommand: (service) => `sv -w 120 stop ${service}`,
-  reloadWaits: false,
-};
+// The synchronous reload client itself: waits, and says why it failed on its output.
+export function synchronousClient(service: ServiceUnderTest): ReloadCommand {
+  return { command: service.reloadClient, waits: true, trigger: 'control-socket', failure: { exitsNonZero: true } };
+}

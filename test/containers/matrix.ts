@@ -1,14 +1,13 @@
 // The init-system matrix as data: one row per Debian suite × init system running as PID 1.
-// Adding an init system = one profile in init-profiles.ts + one row here.
+// Adding an init system = one profile in profiles/ + one row here.
 
 import { HarnessError } from './errors.js';
-import {
-  type InitProfile,
-  openrcProfile,
-  runitProfile,
-  systemdProfile,
-  sysvinitProfile,
-} from './init-profiles.js';
+import { type InitProfile, type ReloadCommand, type ServiceUnderTest, synchronousClient } from './init-profiles.js';
+import { openrcProfile, rcServiceReload } from './profiles/openrc.js';
+import { runitProfile, svReload } from './profiles/runit.js';
+import { s6Profile, s6SvcHup } from './profiles/s6.js';
+import { systemctlReload, systemdProfile } from './profiles/systemd.js';
+import { lsbReload, sysvinitProfile } from './profiles/sysvinit.js';
 
 // One row: how its image is built from Debian's archive, how it boots, and which reload commands it tests.
 export interface MatrixRow {
@@ -27,8 +26,8 @@ export interface MatrixRow {
   packageFormats: readonly ('deb' | 'rpm')[];
   /** systemd version the packages' units are generated for: the row's own; 252 (Debian 12) where systemd is not PID 1 */
   systemdVersion: number;
-  /** the init system's own reload commands, run against `service` by the scenarios */
-  reloadCommands: (service: string) => string[];
+  /** the reload commands the scenarios run against `service`, with what each promises */
+  reloadCommands: (service: ServiceUnderTest) => ReloadCommand[];
 }
 
 const common = ['procps', 'nodejs'];
@@ -47,9 +46,9 @@ export const matrix: readonly MatrixRow[] = [
     packageFormats: ['deb'],
     systemdVersion: 252,
     reloadCommands: (service) => [
-      `systemctl reload ${service}`,
-      `service ${service} reload`,
-      `invoke-rc.d ${service} reload`,
+      systemctlReload(service.name, 252),
+      lsbReload(`service ${service.name} reload`),
+      lsbReload(`invoke-rc.d ${service.name} reload`),
     ],
   },
   {
@@ -64,7 +63,7 @@ export const matrix: readonly MatrixRow[] = [
     packageFormats: ['deb', 'rpm'],
     // Type=notify-reload units
     systemdVersion: 257,
-    reloadCommands: (service) => [`systemctl reload ${service}`],
+    reloadCommands: (service) => [systemctlReload(service.name, 257)],
   },
   {
     id: 'bookworm-sysvinit',
@@ -76,9 +75,9 @@ export const matrix: readonly MatrixRow[] = [
     packageFormats: ['deb'],
     systemdVersion: 252,
     reloadCommands: (service) => [
-      `service ${service} reload`,
-      `/etc/init.d/${service} reload`,
-      `invoke-rc.d ${service} reload`,
+      lsbReload(`service ${service.name} reload`),
+      lsbReload(`/etc/init.d/${service.name} reload`),
+      lsbReload(`invoke-rc.d ${service.name} reload`),
     ],
   },
   {
@@ -100,7 +99,7 @@ export const matrix: readonly MatrixRow[] = [
     ],
     packageFormats: ['deb'],
     systemdVersion: 252,
-    reloadCommands: (service) => [`rc-service ${service} reload`],
+    reloadCommands: (service) => [rcServiceReload(service.name)],
   },
   {
     id: 'bookworm-runit',
@@ -111,7 +110,18 @@ export const matrix: readonly MatrixRow[] = [
     customize: ['rm -f "$1"/etc/runit/runsvdir/default/getty-*'],
     packageFormats: ['deb'],
     systemdVersion: 252,
-    reloadCommands: (service) => [`sv reload ${service}`],
+    reloadCommands: (service) => [svReload(service.name)],
+  },
+  {
+    id: 'bookworm-s6',
+    suite: 'bookworm',
+    description: 'Debian 12 bookworm, s6-svscan as PID 1',
+    profile: s6Profile,
+    include: ['s6', ...common],
+    customize: [],
+    packageFormats: ['deb'],
+    systemdVersion: 252,
+    reloadCommands: (service) => [synchronousClient(service), s6SvcHup(service.name)],
   },
 ];
 

@@ -4,6 +4,7 @@
 import { type Checks, expectEqual } from '../checks.js';
 import type { CinderPackageVersions } from '../cinder-packages.js';
 import type { Container } from '../container.js';
+import { HarnessError } from '../errors.js';
 import { withEvidence } from '../evidence.js';
 import { logProgress } from '../log.js';
 import { cinderConf } from './cinder-config.js';
@@ -20,7 +21,7 @@ async function step<T>(container: Container, name: string, run: () => Promise<T>
   return result;
 }
 
-// Step 1: install, let the maintainer scripts (or the admin, on runit) start it, wait until it serves.
+// Step 1: install, let the maintainer scripts (or the admin, as the row's profile says) start it, wait until it serves.
 async function installAndStart(t: Checks, container: Container, packages: CinderPackageVersions): Promise<ReloadState> {
   const service = cinderVolume;
   await installWorkloadTools(container);
@@ -40,10 +41,12 @@ async function installAndStart(t: Checks, container: Container, packages: Cinder
 export async function runCinderPackageScenario(t: Checks, container: Container, packages: CinderPackageVersions): Promise<void> {
   const { row } = container;
   const state = await step(container, '1 install and start', () => installAndStart(t, container, packages));
-  for (const command of row.reloadCommands(cinderVolume.name)) {
-    await step(container, `2-4 reload under load with \`${command}\``, () => reloadUnderLoad(t, container, state, command));
+  const commands = row.reloadCommands(cinderVolume);
+  for (const command of commands) {
+    await step(container, `2-4 reload under load with \`${command.command}\``, () => reloadUnderLoad(t, container, state, command));
   }
-  const first = row.reloadCommands(cinderVolume.name)[0] ?? '';
+  const first = commands[0];
+  if (first === undefined) throw new HarnessError(`row ${row.id} has no reload command`);
   await step(container, '5 invalid config refused', () => refuseInvalidConfig(t, container, state, first));
   await step(container, '6 stop with work in flight', () => stopWithWorkInFlight(t, container, state));
   const v2 = await copyPackages(container, packages.v2ConffileOnly, '/var/tmp/rk-debs/1.0.1');

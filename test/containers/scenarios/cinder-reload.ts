@@ -6,6 +6,7 @@ import { type Checks, expectEqual } from '../checks.js';
 import type { Container } from '../container.js';
 import { withEvidence } from '../evidence.js';
 import { cinderConf, readNotifications, setOption, waitForNotification, writeCinderConf } from './cinder-config.js';
+import type { ReloadCommand } from '../init-profiles.js';
 import { cinderVolume } from './cinder-install.js';
 import { backendEvents, createVolumeOnce, readHealth, startBatch, startStream, waitForBackendEvents } from './cinder-workload.js';
 
@@ -38,8 +39,9 @@ async function servicePid(container: Container): Promise<number | undefined> {
 }
 
 // Steps 2–4 with one reload command: work in flight on A, a stream on B, A moved, reload, checks.
-export async function reloadUnderLoad(t: Checks, container: Container, state: ReloadState, command: string): Promise<void> {
+export async function reloadUnderLoad(t: Checks, container: Container, state: ReloadState, reloadCommand: ReloadCommand): Promise<void> {
   const service = cinderVolume;
+  const { command } = reloadCommand;
   const oldPort = state.backendAPort;
   const newPort = oldPort === backendPorts.a ? backendPorts.c : backendPorts.a;
   const id = state.reloads + 1;
@@ -63,11 +65,11 @@ export async function reloadUnderLoad(t: Checks, container: Container, state: Re
   const eventsWhenReturned = await readNotifications(container);
   await expectEqual(t, container, service, reload.exitCode, 0, `\`${command}\` exits 0`, { output: output(reload) });
 
-  if (container.row.profile.reloadWaits) {
+  if (reloadCommand.waits) {
     const end = eventsWhenReturned.find((e) => e.event === 'reload.end' && e['id'] === id);
     await expectEqual(t, container, service, end?.['outcome'], 'succeeded', `\`${command}\` returned only after reload ${id} ended (reload.end already written)`);
   }
-  // runit: `sv reload` returns before runsv has run control/h; the reload is over when reload.end is written
+  // a command that does not wait (`sv reload`) returns before the reload ran; it is over when reload.end is written
   const end = await withEvidence(container, service, `reload.end of reload ${id}`, () =>
     waitForNotification(container, `reload.end of reload ${id}`, (e) => e.event === 'reload.end' && e['id'] === id));
   const next = await createVolumeOnce(container, 'backend_a');
@@ -89,9 +91,9 @@ export async function reloadUnderLoad(t: Checks, container: Container, state: Re
   const retired = await withEvidence(container, service, `driver.retired after reload ${id}`, () =>
     waitForNotification(container, `driver.retired of reload ${id}`, (e) => e.event === 'driver.retired' && e['reloadId'] === id));
   const events = (await readNotifications(container)).filter((e) => e['id'] === id || e['reloadId'] === id);
-  // Type=notify-reload (systemd >= 253): systemd itself sends SIGHUP; everywhere else the synchronous client asks
-  const trigger = container.row.profile.init === 'systemd' && container.row.systemdVersion >= 253 ? 'SIGHUP' : 'control-socket';
-  await expectEqual(t, container, service, events[0]?.['trigger'], trigger, `reload ${id} was triggered through ${trigger === 'SIGHUP' ? 'systemd\'s SIGHUP (notify-reload)' : 'the control socket (synchronous client)'}`);
+  // Type=notify-reload (systemd >= 253): systemd itself sends SIGHUP; the synchronous client asks over the control socket
+  const trigger = reloadCommand.trigger;
+  await expectEqual(t, container, service, events[0]?.['trigger'], trigger, `reload ${id} was triggered through ${trigger === 'SIGHUP' ? 'SIGHUP' : 'the control socket (synchronous client)'}`);
   await expectEqual(t, container, service, events.map((e) => e.event).join(' → '), 'reload.start → reload.end → driver.retired', `reload ${id}: reload.start, then reload.end, then driver.retired`);
   await expectEqual(t, container, service, JSON.stringify([end['outcome'], [...(end['changed'] as string[])].sort(), end['reinitialised']]),
     JSON.stringify(['succeeded', ['DEFAULT.debug', 'backend_a.san_port'], ['volume:backend_a']]), `reload ${id} succeeded: changed debug and backend_a.san_port, re-initialised volume:backend_a`, { event: end });
@@ -106,34 +108,35 @@ export async function reloadUnderLoad(t: Checks, container: Container, state: Re
   Object.assign(state, { conf, backendAPort: newPort, debug, reloads: id });
 }
 
-// Step 5: an invalid value is refused; the command says why (runit: its log, as `sv` cannot), the service
-// keeps serving with the previous configuration, reload.end says failed.
-export async function refuseInvalidConfig(t: Checks, container: Container, state: ReloadState, command: string): Promise<void> {
+// Step 5: an invalid value is refused; the command says why (or, where it cannot, the place the row's
+// profile names: the unit's journal, the service's log), the service keeps serving with the previous
+// configuration, reload.end says failed.
+export async function refuseInvalidConfig(t: Checks, container: Container, state: ReloadState, reloadCommand: ReloadCommand): Promise<void> {
   const service = cinderVolume;
+  const { command, failure } = reloadCommand;
   const id = state.reloads + 1;
   await writeCinderConf(container, setOption(state.conf, 'backend_a', 'san_port', 'not-a-port'));
   const reason = /cinder\.conf:\d+: \[backend_a\] san_port: expected an integer from 1 to 65535, got "not-a-port"/;
   const reload = await container.exec(command, { timeoutMs: 150_000 });
   const end = await withEvidence(container, service, `reload.end of the refused reload ${id}`, () =>
     waitForNotification(container, `reload.end of reload ${id}`, (e) => e.event === 'reload.end' && e['id'] === id));
-  const init = container.row.profile.init;
-  if (init === 'runit') {
-    // control/h exits 0 by design (a non-zero exit makes runsv send SIGHUP too); the outcome is in the log
-    await expectEqual(t, container, service, reload.exitCode, 0, `\`${command}\` exits 0 (runit cannot report the outcome)`);
-    // the runtime's reload.end line (JSON: quotes escaped) is in the service's log; control/h's stderr goes to
-    // runsvdir, which shows the last lines in its process title (readproctitle)
-    const log = await container.exec('cat /var/log/runit/cinder-volume/current');
-    const jsonReason = new RegExp(reason.source.replaceAll('"', '\\\\"'));
-    await expectEqual(t, container, service, log.stdout.split('\n').some((line) => line.includes('"outcome":"failed"') && jsonReason.test(line)), true,
-      'the service\'s runit log has reload.end failed with the reason');
-    const title = await container.exec('ps -o args= -p "$(pgrep -x runsvdir)"');
-    await expectEqual(t, container, service, title.stdout.includes('cinder-volume: reload failed (exit 1); the service keeps running with its previous configuration'), true,
-      'control/h reported the failure (runsvdir\'s log line)', { title: title.stdout.replace(/\.{3,}/g, '…') });
-  } else {
+  if (failure.exitsNonZero) {
     await expectEqual(t, container, service, reload.exitCode !== 0, true, `\`${command}\` exits non-zero (${reload.exitCode})`, { output: output(reload) });
-    // systemctl prints only that the job failed; the reason is in the unit's journal
-    const said = init === 'systemd' ? (await container.exec('journalctl --no-pager -n 100 -u cinder-volume')).stdout : output(reload);
-    await expectEqual(t, container, service, reason.test(said), true, `the reason is reported (${init === 'systemd' ? 'journal of the unit' : 'the command\'s output'})`, { said });
+  } else {
+    await expectEqual(t, container, service, reload.exitCode, 0, `\`${command}\` exits 0 (${failure.whyZero ?? 'it cannot report the outcome'})`);
+  }
+  const source = failure.reasonIn;
+  const said = source === undefined ? output(reload) : (await container.exec(source.command(service.name))).stdout;
+  if (source?.jsonLines) {
+    // the runtime's reload.end line (JSON: quotes escaped)
+    const jsonReason = new RegExp(reason.source.replaceAll('"', '\\\\"'));
+    await expectEqual(t, container, service, said.split('\n').some((line) => line.includes('"outcome":"failed"') && jsonReason.test(line)), true, source.what);
+  } else {
+    await expectEqual(t, container, service, reason.test(said), true, `the reason is reported (${source?.what ?? 'the command\'s output'})`, { said });
+  }
+  for (const echo of failure.echoes ?? []) {
+    const shown = await container.exec(echo.command);
+    await expectEqual(t, container, service, shown.stdout.includes(echo.text(service.name)), true, echo.what, { shown: shown.stdout.replace(/\.{3,}/g, '…') });
   }
   await expectEqual(t, container, service, JSON.stringify([end['outcome'], reason.test(String((end['error'] as { message?: string })?.message))]),
     JSON.stringify(['failed', true]), `reload.end of reload ${id} says failed, with the reason`, { event: end });

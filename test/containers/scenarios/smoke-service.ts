@@ -1,41 +1,35 @@
-// Installs the smoke service (test/containers/fixtures/smoke) into a container the way each init system
-// expects a service to be installed, enables it and starts it. Later scenarios install packages instead.
+// Installs the smoke service (test/containers/fixtures/smoke) into a container the way the row's init
+// system expects a service to be installed: its init files are generated from fixtures/smoke/reloadkit.yaml
+// by the row's generator target, then the profile enables and starts it. Later scenarios install packages.
 
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { type Manifest, parseManifest } from '../../../generators/manifest/index.js';
 import type { Container } from '../container.js';
 import { HarnessError } from '../errors.js';
-import type { InitSystem, ServiceUnderTest } from '../init-profiles.js';
+import { installGeneratedFiles } from '../generated-files.js';
+import type { ServiceUnderTest } from '../init-profiles.js';
 import { fixturesDir } from '../paths.js';
 
 // The smoke service as the evidence collector sees it.
-export const smokeService: ServiceUnderTest = { name: 'rk-smoke', logFiles: ['/var/log/rk-smoke.log'] };
+export const smokeService: ServiceUnderTest = {
+  name: 'rk-smoke',
+  logFiles: ['/var/log/rk-smoke/rk-smoke.log'],
+  reloadClient: '/usr/local/bin/rk-smoke-reload',
+};
 
 // Where the smoke daemon keeps its reload counter inside the container.
 export const smokeCounterFile = '/run/rk-smoke/reloads';
 
 const smokeFixtures = join(fixturesDir, 'smoke');
 
-// Shell commands that register and start the service, per init system (after the files are copied in).
-const startCommands: Record<InitSystem, string> = {
-  systemd: 'systemctl daemon-reload && systemctl enable --now rk-smoke.service',
-  sysvinit: 'update-rc.d rk-smoke defaults && service rk-smoke start',
-  openrc: 'rc-update add rk-smoke default && rc-service rk-smoke start',
-  // runsvdir notices a new service directory within 5 s
-  runit: 'ln -s /etc/sv/rk-smoke /etc/service/rk-smoke',
-};
+// The smoke service's manifest, from which every row's init files are generated.
+export const smokeManifestFile = join(smokeFixtures, 'reloadkit.yaml');
 
-async function copyServiceDefinition(container: Container): Promise<void> {
-  switch (container.row.profile.init) {
-    case 'systemd':
-      return container.copyIn(join(smokeFixtures, 'rk-smoke.service'), '/etc/systemd/system/rk-smoke.service');
-    case 'sysvinit':
-      return container.copyIn(join(smokeFixtures, 'rk-smoke.init'), '/etc/init.d/rk-smoke');
-    case 'openrc':
-      return container.copyIn(join(smokeFixtures, 'rk-smoke.openrc'), '/etc/init.d/rk-smoke');
-    case 'runit':
-      return container.copyIn(join(smokeFixtures, 'runit', 'rk-smoke'), '/etc/sv/rk-smoke');
-  }
+// Reads and validates the smoke manifest.
+export async function loadSmokeManifest(): Promise<Manifest> {
+  return parseManifest(await readFile(smokeManifestFile, 'utf8'), smokeManifestFile);
 }
 
 // Reads the daemon's reload counter; undefined while it does not exist yet.
@@ -44,13 +38,15 @@ export async function readSmokeCounter(container: Container): Promise<number | u
   return result.exitCode === 0 ? Number(result.stdout.trim()) : undefined;
 }
 
-// Copies the daemon, its reload client and the init system's service definition in, then enables and
-// starts the service and waits until the daemon has written its counter (0 reloads).
+// Copies the daemon and its reload client in, installs the init files the row's target generates, then
+// enables and starts the service and waits until the daemon has written its counter (0 reloads).
 export async function installSmokeService(container: Container, timeoutMs = 20_000): Promise<void> {
+  const { profile } = container.row;
   await container.copyIn(join(smokeFixtures, 'rk-smoke-daemon'), '/usr/local/bin/rk-smoke-daemon');
   await container.copyIn(join(smokeFixtures, 'rk-smoke-reload'), '/usr/local/bin/rk-smoke-reload');
-  await copyServiceDefinition(container);
-  await container.run(startCommands[container.row.profile.init]);
+  const installed = await installGeneratedFiles(container, profile.target, await loadSmokeManifest(), smokeService.name);
+  if (installed.length === 0) throw new HarnessError(`target ${profile.target} generated no file for ${smokeService.name}`);
+  await container.run(profile.enableAndStart(smokeService.name));
   const startedAt = Date.now();
   while (Date.now() - startedAt < timeoutMs) {
     if ((await readSmokeCounter(container)) === 0 && (await container.exec('test -s /run/rk-smoke/pid')).exitCode === 0) return;

@@ -9,7 +9,7 @@ import type { Container } from '../container.js';
 import { withEvidence } from '../evidence.js';
 import { installSmokeService, readSmokeCounter, smokeService } from './smoke-service.js';
 
-// How long a reload may take to be counted after the reload command returned (runit's `sv reload` does not wait).
+// How long a reload may take to be counted after the reload command returned (a command that does not wait, e.g. `sv reload`).
 export const reloadDeadlineMs = 10_000;
 
 async function waitForCounter(container: Container, wanted: number): Promise<number | undefined> {
@@ -35,7 +35,7 @@ export async function runSmokeScenario(t: Checks, container: Container): Promise
   const pid = await readDaemonPid(container);
 
   let expected = 0;
-  for (const command of row.reloadCommands(service.name)) {
+  for (const { command } of row.reloadCommands(service)) {
     expected += 1;
     const result = await container.exec(command, { timeoutMs: 30_000 });
     const output = [result.stdout.trim(), result.stderr.trim()].filter(Boolean).join('\n');
