@@ -62,8 +62,8 @@ export const runtimePackage: NpmPackageDefinition = {
 /** The `reloadkit` command and the generators, templates and packaging it runs. */
 export const cliPackage: NpmPackageDefinition = {
   name: 'reloadkit',
-  description: 'Generate systemd, SysV, OpenRC and runit files and deb/rpm scripts for reloadable services',
-  keywords: ['systemd', 'sysvinit', 'openrc', 'runit', 'init', 'deb', 'rpm', 'reload'],
+  description: 'Generate systemd, SysV, OpenRC, runit and s6 files, deb/rpm scripts and Ansible rolling reloads for reloadable services',
+  keywords: ['systemd', 'sysvinit', 'openrc', 'runit', 's6', 'ansible', 'init', 'deb', 'rpm', 'reload'],
   readme: 'packaging/npm/readme/cli.md',
   trees: [
     { root: 'build', from: 'generators', to: 'lib/generators', exclude: [] },
