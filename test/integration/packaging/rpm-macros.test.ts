@@ -15,14 +15,6 @@ const work = await mkdtemp(join(tmpdir(), 'packaging-rpm-macros-'));
 t.teardown(() => rm(work, { recursive: true, force: true }));
 const dirs = { state: join(work, 'state'), digest: join(work, 'digest'), booted: join(work, 'booted'), stubs: join(work, 'stubs') };
 
-t.test('reloadkit-rpm-macros ships macros.reloadkit in the macro directory', async (t) => {
-  const spec = await planRpmMacrosPackage({ version: '0.1.0', date: '2026-12-01' });
-  await mkdir(join(work, 'dist'), { recursive: true });
-  const rpm = await rpmPackager.build(spec, { outDir: join(work, 'dist'), sourceDateEpoch: 1_790_000_000 });
-  t.equal(basename(rpm), 'reloadkit-rpm-macros-0.1.0-1.noarch.rpm');
-  const files = (await runTool('rpm', ['-qlp', '--nosignature', rpm])).stdout.split('\n');
-  t.ok(files.includes('/usr/lib/rpm/macros.d/macros.reloadkit'), files.join(' '));
-});
 
 const demoSpec = `Name: demo
 Version: 1.0
@@ -61,17 +53,6 @@ const demoRpm = join(work, 'top', 'RPMS', 'noarch', 'demo-1.0-1.noarch.rpm');
 const scriptlet = async (tag: string) => (await runTool('rpm', ['-qp', '--nosignature', '--qf', `%{${tag}}`, demoRpm])).stdout;
 const scripts = { post: await scriptlet('POSTIN'), preun: await scriptlet('PREUN'), postun: await scriptlet('POSTUN'), posttrans: await scriptlet('POSTTRANS') };
 
-t.test('the scriptlets expand as documented', async (t) => {
-  t.match(scripts.post, `if [ $1 -eq 1 ] ; then \n\tsystemctl --no-reload preset demo.service >/dev/null 2>&1 || : \nelse \n\tmkdir -p ${dirs.state} \n\ttouch ${dirs.state}/demo.upgrade \nfi`);
-  t.match(scripts.preun, 'systemctl --no-reload disable demo.service');
-  t.match(scripts.preun, 'systemctl stop demo.service');
-  t.match(scripts.postun, 'systemctl daemon-reload');
-  t.match(scripts.postun, `rm -f ${dirs.digest}/demo.code-digest`);
-  t.match(scripts.posttrans, "rpm -q --qf '[%{FILEFLAGS} %{FILEDIGESTS} %{FILENAMES}\\n]' demo");
-  t.match(scripts.posttrans, 'if [ "$_rk_payload" = unchanged ] ; then _rk_action=reload ; else _rk_action=restart ; fi');
-  t.match(scripts.posttrans, 'for _rk_unit in demo.service ; do');
-  t.notMatch(`${scripts.post}${scripts.preun}${scripts.postun}${scripts.posttrans}`, /%reloadkit|%\{(name|\?\*|-[uc]|!-[uc]|_reloadkit)/, 'no macro left unexpanded (the rpm query keeps its own %{TAG}s)');
-});
 
 // Stubs: rpm answers the file query from a file the test writes; systemctl logs and says every unit is active.
 await mkdir(dirs.stubs, { recursive: true });
@@ -93,6 +74,29 @@ async function run(body: string, arg: number): Promise<string[]> {
 
 /** The rpm database's file list of the installed version: flags (1 = %config), digest, path. */
 const files = (conf: string, code: string) => `1 ${conf} /etc/demo/demo.conf\n0 ${code} /usr/bin/demo\n`;
+
+// Every asynchronous set-up above is done before the first test is registered: tap ends the root test once
+// its queue is empty, and a test registered after a top-level await would come too late.
+t.test('reloadkit-rpm-macros ships macros.reloadkit in the macro directory', async (t) => {
+  const spec = await planRpmMacrosPackage({ version: '0.1.0', date: '2026-12-01' });
+  await mkdir(join(work, 'dist'), { recursive: true });
+  const rpm = await rpmPackager.build(spec, { outDir: join(work, 'dist'), sourceDateEpoch: 1_790_000_000 });
+  t.equal(basename(rpm), 'reloadkit-rpm-macros-0.1.0-1.noarch.rpm');
+  const files = (await runTool('rpm', ['-qlp', '--nosignature', rpm])).stdout.split('\n');
+  t.ok(files.includes('/usr/lib/rpm/macros.d/macros.reloadkit'), files.join(' '));
+});
+
+t.test('the scriptlets expand as documented', async (t) => {
+  t.match(scripts.post, `if [ $1 -eq 1 ] ; then \n\tsystemctl --no-reload preset demo.service >/dev/null 2>&1 || : \nelse \n\tmkdir -p ${dirs.state} \n\ttouch ${dirs.state}/demo.upgrade \nfi`);
+  t.match(scripts.preun, 'systemctl --no-reload disable demo.service');
+  t.match(scripts.preun, 'systemctl stop demo.service');
+  t.match(scripts.postun, 'systemctl daemon-reload');
+  t.match(scripts.postun, `rm -f ${dirs.digest}/demo.code-digest`);
+  t.match(scripts.posttrans, "rpm -q --qf '[%{FILEFLAGS} %{FILEDIGESTS} %{FILENAMES}\\n]' demo");
+  t.match(scripts.posttrans, 'if [ "$_rk_payload" = unchanged ] ; then _rk_action=reload ; else _rk_action=restart ; fi');
+  t.match(scripts.posttrans, 'for _rk_unit in demo.service ; do');
+  t.notMatch(`${scripts.post}${scripts.preun}${scripts.postun}${scripts.posttrans}`, /%reloadkit|%\{(name|\?\*|-[uc]|!-[uc]|_reloadkit)/, 'no macro left unexpanded (the rpm query keeps its own %{TAG}s)');
+});
 
 t.test('install enables; a config-only upgrade reloads; a code upgrade restarts; erase disables and stops', async (t) => {
   await writeFile(database, files('c1', 'x1'));
