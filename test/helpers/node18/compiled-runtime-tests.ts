@@ -29,7 +29,7 @@ async function compile(out: string): Promise<void> {
     JSON.stringify({
       extends: join(projectRoot, 'tsconfig.json'),
       compilerOptions: { rootDir: projectRoot, outDir: out, declaration: false, sourceMap: false },
-      include: [join(projectRoot, 'runtime'), join(projectRoot, RUNTIME_TESTS_DIR), join(projectRoot, 'test', 'helpers', 'marked-service')],
+      include: [join(projectRoot, 'runtime'), join(projectRoot, RUNTIME_TESTS_DIR), join(projectRoot, 'test', 'helpers', 'marked-service'), join(projectRoot, 'test', 'helpers', 'stuck-read-exit.ts')],
       exclude: [join(projectRoot, 'node_modules')],
     }),
   );

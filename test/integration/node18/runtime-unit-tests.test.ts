@@ -2,15 +2,19 @@
 // JavaScript and each file run by that node (tap's test API runs there; its runner needs Node 20).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import t from 'tap';
 import { compileRuntimeTests, listRuntimeTestSources } from '../../helpers/node18/compiled-runtime-tests.js';
 import { findNode18, node18Command } from '../../helpers/node18/find-node18.js';
 
 t.setTimeout(900_000);
 
+/** tap's module mocking (t.mockImport) needs its loader, which tap's runner adds under Node 20. */
+const MOCK_LOADER = pathToFileURL(join(process.cwd(), 'node_modules', '@tapjs', 'mock', 'dist', 'esm', 'import.mjs')).href;
+
 function runFile(node: string, file: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const [command, args] = node18Command(node, [file]);
+    const [command, args] = node18Command(node, [`--import=${MOCK_LOADER}`, file]);
     const child = spawn('nice', [command, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));

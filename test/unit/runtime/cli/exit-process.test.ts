@@ -5,12 +5,15 @@ import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PROGRAM = fileURLToPath(new URL('../../../helpers/stuck-read-exit.ts', import.meta.url));
+// Compiled (the Node 18 run), this file is .js and so is the helper beside it; from source, tsx runs the .ts.
+const compiled = import.meta.url.endsWith('.js');
+const PROGRAM = fileURLToPath(new URL(`../../../helpers/stuck-read-exit.${compiled ? 'js' : 'ts'}`, import.meta.url));
+const LOADER = compiled ? [] : ['--import', 'tsx'];
 
 /** Runs the program; resolves with how it ended and its stderr. */
 function run(args: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', PROGRAM, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [...LOADER, PROGRAM, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     // A hang is the failure this guards against: end it so the assertion below can say so.
