@@ -3,13 +3,13 @@
 import type { Runtime } from '../runtime-api.js';
 import type { RuntimeEvent } from '../model/events.js';
 import { startControlServer, type ControlServer } from './server.js';
-import { DEFAULT_CONTROL_LIMITS, type ControlLimits } from './connection-limits.js';
+import type { ControlLimits } from './connection-limits.js';
 
 /** Where and how to listen. */
 export interface ServeRuntimeOptions {
   /** Socket path; default: the running configuration's `[DEFAULT] control_socket`. */
   path?: string;
-  /** Request and connection bounds (docs/control-socket.md). */
+  /** Request and connection bounds (docs/control-socket.md); default DEFAULT_CONTROL_LIMITS. */
   limits?: ControlLimits;
 }
 
@@ -19,7 +19,7 @@ export function serveRuntime(rt: Runtime, options: ServeRuntimeOptions = {}): Pr
   return startControlServer(path, {
     reload: ({ waitDrained, onProgress }) => reloadWithProgress(rt, waitDrained, onProgress),
     status: () => rt.status(),
-  }, options.limits ?? DEFAULT_CONTROL_LIMITS);
+  }, options.limits);
 }
 
 /** A reload asked for over the control socket, with every event before its reload.end passed on as progress. */

@@ -6,11 +6,12 @@ import { pathToFileURL } from 'node:url';
 import t from 'tap';
 import { compileRuntimeTests, listRuntimeTestSources } from '../../helpers/node18/compiled-runtime-tests.js';
 import { findNode18, node18Command } from '../../helpers/node18/find-node18.js';
+import { projectRoot } from '../../helpers/packaging/compiled-build.js';
 
 t.setTimeout(900_000);
 
 /** tap's module mocking (t.mockImport) needs its loader, which tap's runner adds under Node 20. */
-const MOCK_LOADER = pathToFileURL(join(process.cwd(), 'node_modules', '@tapjs', 'mock', 'dist', 'esm', 'import.mjs')).href;
+const MOCK_LOADER = pathToFileURL(join(projectRoot, 'node_modules', '@tapjs', 'mock', 'dist', 'esm', 'import.mjs')).href;
 
 function runFile(node: string, file: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {

@@ -11,8 +11,8 @@ const bookwormCinderCommon = [
   '  Candidate: 2:21.3.1-1~deb12u1',
   '  Version table:',
   '     2:21.3.1-1~deb12u1 500',
-  '        500 http://deb.debian.org/debian bookworm/main amd64 Packages',
-  '        500 http://deb.debian.org/debian-security bookworm-security/main amd64 Packages',
+  '        500 http://archive.example.org/debian bookworm/main amd64 Packages',
+  '        500 http://archive.example.org/debian-security bookworm-security/main amd64 Packages',
   '',
 ].join('\n');
 
@@ -32,8 +32,8 @@ t.test('a name an archive offers is found, with its candidate and sources', asyn
     name: 'cinder-common',
     candidate: '2:21.3.1-1~deb12u1',
     sources: [
-      'http://deb.debian.org/debian bookworm/main amd64 Packages',
-      'http://deb.debian.org/debian-security bookworm-security/main amd64 Packages',
+      'http://archive.example.org/debian bookworm/main amd64 Packages',
+      'http://archive.example.org/debian-security bookworm-security/main amd64 Packages',
     ],
   });
 });
@@ -50,7 +50,7 @@ t.test('asks apt-cache about each name and warns about those an archive uses', a
   await chmod(stub, 0o755);
   const check = await findArchiveNames(['reloadkit-example-cinder-common', 'cinder-common'], stub);
   t.same(describeArchiveNames(check), [
-    'warning: package name cinder-common is also in the archive (2:21.3.1-1~deb12u1 from http://deb.debian.org/debian ' +
+    'warning: package name cinder-common is also in the archive (2:21.3.1-1~deb12u1 from http://archive.example.org/debian ' +
       'bookworm/main amd64 Packages): apt may replace one with the other on upgrade; choose a name no archive uses ' +
       '(packages[].name), and declare conflicts for shared paths',
   ]);

@@ -2,18 +2,10 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
 import { ManifestError, parseManifest } from '../../../../generators/manifest/index.js';
+import { manifestMessage as messageOf } from '../../../helpers/manifest-problems.js';
 
 const cinder = readFileSync(new URL('../../../../examples/cinder/reloadkit.yaml', import.meta.url), 'utf8');
 
-function messageOf(text: string): string {
-  try {
-    parseManifest(text, 'reloadkit.yaml');
-  } catch (error) {
-    if (error instanceof ManifestError) return error.message;
-    throw error;
-  }
-  throw new Error('expected the manifest to be refused');
-}
 
 t.test('the cinder example is valid and gets its defaults', async (t) => {
   const manifest = parseManifest(cinder, 'reloadkit.yaml');

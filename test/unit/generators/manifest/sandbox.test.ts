@@ -2,7 +2,8 @@
 // the line, the field, what was expected and the value received.
 import { readFileSync } from 'node:fs';
 import t from 'tap';
-import { ManifestError, parseManifest } from '../../../../generators/manifest/index.js';
+import { parseManifest } from '../../../../generators/manifest/index.js';
+import { manifestMessage as messageOf } from '../../../helpers/manifest-problems.js';
 
 const cinder = readFileSync(new URL('../../../../examples/cinder/reloadkit.yaml', import.meta.url), 'utf8');
 
@@ -11,15 +12,6 @@ function withSandbox(lines: string): string {
   return cinder.replace('    drain_timeout: 60\n', `    drain_timeout: 60\n    sandbox:\n${lines}`);
 }
 
-function messageOf(text: string): string {
-  try {
-    parseManifest(text, 'reloadkit.yaml');
-  } catch (error) {
-    if (error instanceof ManifestError) return error.message;
-    throw error;
-  }
-  throw new Error('expected the manifest to be refused');
-}
 
 const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 

@@ -4,9 +4,10 @@ import t from 'tap';
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runsCompiled } from '../../../helpers/source-root.js';
 
 // Compiled (the Node 18 run), this file is .js and so is the helper beside it; from source, tsx runs the .ts.
-const compiled = import.meta.url.endsWith('.js');
+const compiled = runsCompiled(import.meta.url);
 const PROGRAM = fileURLToPath(new URL(`../../../helpers/stuck-read-exit.${compiled ? 'js' : 'ts'}`, import.meta.url));
 const LOADER = compiled ? [] : ['--import', 'tsx'];
 
